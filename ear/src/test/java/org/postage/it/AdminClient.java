@@ -1,0 +1,103 @@
+package org.postage.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** The admin REST API as an operator's script would call it. */
+final class AdminClient {
+
+    record Answer(int status, String contentType, String body) {
+        JsonObject json() {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.readObject();
+            }
+        }
+    }
+
+    record Credential(String username, String password) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization;
+
+    AdminClient(String base, String user, String password) {
+        this.base = base;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    AdminClient as(String user, String password) {
+        return new AdminClient(base, user, password);
+    }
+
+    long createAccount(String name) {
+        Answer a = post("/api/admin/accounts", "{\"name\":\"" + name + "\"}");
+        check(a, 201);
+        return a.json().getJsonNumber("id").longValue();
+    }
+
+    Credential issueCredential(long accountId) {
+        Answer a = post("/api/admin/accounts/" + accountId + "/smtp-credentials", "");
+        check(a, 201);
+        return new Credential(a.json().getString("username"), a.json().getString("password"));
+    }
+
+    /** A fresh account with one credential. */
+    Credential newSender(String name) {
+        return issueCredential(createAccount(name));
+    }
+
+    void revoke(String username) {
+        check(send("DELETE", "/api/admin/smtp-credentials/" + username, null), 204);
+    }
+
+    Answer message(String queueId) {
+        return get("/api/admin/messages/" + queueId);
+    }
+
+    Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    Answer post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    Answer send(String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void check(Answer a, int expected) {
+        if (a.status() != expected) {
+            throw new AssertionError("expected HTTP " + expected + " but got " + a.status() + ": " + a.body());
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.postage.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real WildFly with the real EAR, started as its own process from a copy of the server the build prepared.
+ * Each instance has its own ports, data directory and log; {@link #kill()} is kill -9 of exactly its own java
+ * process, and {@link #start()} again restarts on the same data.
+ */
+final class PostageServer implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "it-admin-password";
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path base;
+    private final Map<String, String> env = new HashMap<>();
+    private final int portOffset;
+    private final int smtpPort;
+    private Process process;
+    private long javaPid = -1;
+
+    PostageServer(String name, int relayPort) {
+        Path work = Path.of(System.getProperty("postage.test.work", "target/it-servers"));
+        this.base = work.resolve(name + "-" + System.nanoTime());
+        this.portOffset = freeOffset();
+        this.smtpPort = FreePorts.next();
+        env.put("POSTAGE_SMTP_PORT", Integer.toString(smtpPort));
+        env.put("POSTAGE_RELAY_HOST", "127.0.0.1");
+        env.put("POSTAGE_RELAY_PORT", Integer.toString(relayPort));
+        env.put("POSTAGE_RELAY_STARTTLS", "off");
+        env.put("POSTAGE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("POSTAGE_RETRY_FIRST_DELAY_SECONDS", "1");
+        env.put("POSTAGE_RETRY_MAX_DELAY_SECONDS", "2");
+        env.put("POSTAGE_SMTP_MAX_MESSAGE_SIZE", Integer.toString(12 * 1024 * 1024));
+        env.put("POSTAGE_HOSTNAME", "postage.test");
+    }
+
+    PostageServer with(String variable, String value) {
+        env.put(variable, value);
+        return this;
+    }
+
+    int smtpPort() {
+        return smtpPort;
+    }
+
+    int httpPort() {
+        return 8080 + portOffset;
+    }
+
+    Path log() {
+        return base.resolve("standalone/log/server.log");
+    }
+
+    AdminClient admin() {
+        return new AdminClient("http://127.0.0.1:" + httpPort(), "admin", ADMIN_PASSWORD);
+    }
+
+    /** Starts the server (copying it and deploying the EAR the first time) and waits until SMTP answers. */
+    PostageServer start() {
+        try {
+            if (!Files.exists(base)) {
+                Path wildfly = Path.of(System.getProperty("postage.wildfly.home"));
+                copyTree(wildfly.resolve("standalone"), base.resolve("standalone"));
+                Files.copy(Path.of(System.getProperty("postage.ear")), base.resolve("standalone/deployments/postage.ear"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path wildfly = Path.of(System.getProperty("postage.wildfly.home"));
+            Path pidFile = base.resolve("server.pid");
+            Files.deleteIfExists(pidFile);
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                    wildfly.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
+                    "-Djboss.server.base.dir=" + base.resolve("standalone"),
+                    "-Djboss.socket.binding.port-offset=" + portOffset,
+                    "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1"));
+            pb.environment().putAll(env);
+            pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+            pb.environment().put("JBOSS_PIDFILE", pidFile.toString());
+            pb.redirectErrorStream(true);
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+            process = pb.start();
+            javaPid = waitForPid(pidFile);
+            waitUntilReady();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** kill -9 of this server's java process, and only that one. */
+    void kill() {
+        ProcessHandle.of(javaPid).ifPresent(ProcessHandle::destroyForcibly);
+        awaitExit();
+    }
+
+    void stop() {
+        if (process == null) {
+            return;
+        }
+        ProcessHandle.of(javaPid).ifPresent(ProcessHandle::destroy); // SIGTERM: a graceful shutdown
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        awaitExit();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitExit() {
+        try {
+            ProcessHandle.of(javaPid).ifPresent(h -> h.onExit().join());
+            if (process != null) {
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private long waitForPid(Path pidFile) throws IOException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(pidFile)) {
+                String text = Files.readString(pidFile).trim();
+                if (!text.isEmpty()) {
+                    return Long.parseLong(text);
+                }
+            }
+            sleep(50);
+        }
+        throw new IllegalStateException("WildFly wrote no pid file; see " + base.resolve("console.log"));
+    }
+
+    private void waitUntilReady() throws IOException {
+        Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("WildFly exited during boot; see " + log() + "\n" + tail());
+            }
+            String log = Files.exists(log()) ? Files.readString(log(), StandardCharsets.ISO_8859_1) : "";
+            if (log.contains("WFLYSRV0026") || log.contains("WFLYCTL0186")) {
+                throw new IllegalStateException("WildFly started with errors:\n" + tail());
+            }
+            if (log.lastIndexOf("WFLYSRV0025") > log.lastIndexOf("WFLYSRV0049") && smtpAnswers()) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("WildFly not ready within " + BOOT_TIMEOUT + ":\n" + tail());
+    }
+
+    private boolean smtpAnswers() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", smtpPort), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log(), StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freeOffset() {
+        int[] defaults = {8080, 8443, 9990, 9993, 8009, 4712, 4713, 3528, 3529, 8090, 5445, 5455, 5446, 5456, 61616};
+        Random random = new Random();
+        for (int tries = 0; tries < 100; tries++) {
+            int offset = 1000 + random.nextInt(20000);
+            boolean free = true;
+            for (int port : defaults) {
+                if (port + offset > 65535 || !FreePorts.isFree(port + offset)) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port offset for WildFly");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

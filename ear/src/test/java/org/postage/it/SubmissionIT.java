@@ -1,0 +1,263 @@
+package org.postage.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** SMTP submission end to end: a real client, the real EAR in a real WildFly, a real SMTP sink as smarthost. */
+class SubmissionIT {
+
+    private static SinkServer sink;
+    private static PostageServer server;
+    private static AdminClient admin;
+    private static AdminClient.Credential sender;
+
+    @BeforeAll
+    static void start() {
+        sink = new SinkServer(FreePorts.next())
+                .answer("refused@example.net", "550 5.1.1 No such user here")
+                .start();
+        server = new PostageServer("submission", sink.port()).start();
+        admin = server.admin();
+        sender = admin.newSender("Web shop");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (sink != null) {
+            sink.close();
+        }
+    }
+
+    @Test
+    void toCcAndBccRecipientsAllGetTheMessageWithAttachmentAndEightBitBody() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));
+        m.setFrom("shop@example.com");
+        m.setRecipients(RecipientType.TO, "alice@example.net");
+        m.setRecipients(RecipientType.CC, "bob@example.net");
+        m.setRecipients(RecipientType.BCC, "carol@example.net");
+        m.setSubject("Order " + marker);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText("<p>Grüße, ça va? Ærøskøbing</p>", "UTF-8", "html");
+        html.setHeader("Content-Transfer-Encoding", "8bit");
+        MimeBodyPart attachment = new MimeBodyPart();
+        byte[] pdf = ("%PDF-1.4 invoice " + marker).getBytes(StandardCharsets.US_ASCII);
+        attachment.setContent(pdf, "application/pdf");
+        attachment.setFileName("invoice.pdf");
+        attachment.setHeader("Content-Transfer-Encoding", "base64");
+        m.setContent(new MimeMultipart(html, attachment));
+        m.saveChanges();
+        m.setHeader("Content-Transfer-Encoding", "8bit");
+
+        String reply = Smtp.send(server.smtpPort(), sender, m);
+        assertTrue(reply.startsWith("250 2.0.0"), reply);
+
+        SinkServer.Delivery d = Eventually.await("delivery to the sink", Duration.ofSeconds(30),
+                () -> sink.containing(marker), l -> !l.isEmpty()).get(0);
+        assertEquals(List.of("alice@example.net", "bob@example.net", "carol@example.net"), d.recipients());
+        String text = new String(d.content(), StandardCharsets.UTF_8);
+        assertFalse(text.contains("carol@example.net") && text.toLowerCase().contains("\nbcc:"), "no Bcc header is relayed");
+        assertTrue(text.contains("Grüße, ça va? Ærøskøbing"), "8-bit body unchanged");
+        assertTrue(text.startsWith("Received: from client") || text.startsWith("Received: from "), text.substring(0, 80));
+        assertTrue(text.contains("with ESMTPSA id " + Smtp.queueId(reply)), "Received header names the queue id");
+        MimeMessage relayed = new MimeMessage(null, new java.io.ByteArrayInputStream(d.content()));
+        MimeMultipart parts = (MimeMultipart) relayed.getContent();
+        assertEquals("invoice.pdf", parts.getBodyPart(1).getFileName());
+        assertTrue(Arrays.equals(pdf, parts.getBodyPart(1).getInputStream().readAllBytes()), "attachment intact");
+
+        JsonObject state = Eventually.await("state sent", Duration.ofSeconds(10),
+                () -> admin.message(Smtp.queueId(reply)), a -> a.status() == 200 && a.json().getString("state").equals("sent")).json();
+        assertEquals(3, state.getJsonArray("recipients").size());
+        for (JsonObject r : state.getJsonArray("recipients").getValuesAs(JsonObject.class)) {
+            assertEquals("sent", r.getString("state"));
+            assertTrue(r.getString("last_reply").startsWith("250"), r.toString());
+            assertEquals(1, r.getInt("attempts"));
+        }
+    }
+
+    @Test
+    void aTenMebibyteMessageIsDelivered() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));
+        m.setFrom("shop@example.com");
+        m.setRecipients(RecipientType.TO, "big@example.net");
+        m.setSubject("Big " + marker);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText("<p>catalogue</p>", "UTF-8", "html");
+        MimeBodyPart attachment = new MimeBodyPart();
+        byte[] payload = new byte[7_600_000]; // base64 makes this about 10 MiB on the wire
+        new java.util.Random(1).nextBytes(payload);
+        attachment.setContent(payload, "application/octet-stream");
+        attachment.setFileName("catalogue.bin");
+        m.setContent(new MimeMultipart(html, attachment));
+
+        String reply = Smtp.send(server.smtpPort(), sender, m);
+        assertTrue(reply.startsWith("250 2.0.0"), reply);
+        SinkServer.Delivery d = Eventually.await("delivery of the big message", Duration.ofSeconds(60),
+                () -> sink.containing(marker), l -> !l.isEmpty()).get(0);
+        assertTrue(d.content().length > 10_000_000, "size " + d.content().length);
+        MimeMultipart parts = (MimeMultipart) new MimeMessage(null, new java.io.ByteArrayInputStream(d.content())).getContent();
+        assertTrue(Arrays.equals(payload, parts.getBodyPart(1).getInputStream().readAllBytes()), "attachment intact");
+    }
+
+    @Test
+    void aRecipientTheRelayRefusesIsMarkedFailedAndTheOthersSent() throws Exception {
+        MimeMessage m = html("Refused");
+        m.setRecipients(RecipientType.TO, "refused@example.net, fine@example.net");
+        String reply = Smtp.send(server.smtpPort(), sender, m);
+        JsonObject state = Eventually.await("final state", Duration.ofSeconds(20),
+                () -> admin.message(Smtp.queueId(reply)),
+                a -> a.status() == 200 && !a.json().getString("state").equals("queued")).json();
+        JsonObject refused = state.getJsonArray("recipients").getJsonObject(0);
+        JsonObject fine = state.getJsonArray("recipients").getJsonObject(1);
+        assertEquals("refused@example.net", refused.getString("address"));
+        assertEquals("failed", refused.getString("state"));
+        assertTrue(refused.getString("last_reply").contains("550"), refused.toString());
+        assertEquals("sent", fine.getString("state"));
+    }
+
+    @Test
+    void aWrongPasswordGets535() {
+        AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, () ->
+                Smtp.send(server.smtpPort(), new AdminClient.Credential(sender.username(), "wrong"), html("x")));
+        assertTrue(e.getMessage().contains("535 5.7.8"), e.getMessage());
+    }
+
+    @Test
+    void aRevokedCredentialFailsAtOnce() throws Exception {
+        AdminClient.Credential c = admin.newSender("Revoked");
+        assertTrue(Smtp.send(server.smtpPort(), c, html("before")).startsWith("250"));
+        try (RawSmtp open = RawSmtp.authenticated(server.smtpPort(), c)) {
+            admin.revoke(c.username());
+            AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class,
+                    () -> Smtp.send(server.smtpPort(), c, html("after")));
+            assertTrue(e.getMessage().contains("535 5.7.8"), e.getMessage());
+            // A session authenticated before the revocation cannot start new mail either.
+            String mail = open.command("MAIL FROM:<shop@example.com>");
+            assertTrue(mail.startsWith("530 5.7.0"), mail);
+        }
+    }
+
+    @Test
+    void authBeforeStartTlsGets530AndIsNotAdvertised() throws Exception {
+        try (RawSmtp s = new RawSmtp(server.smtpPort())) {
+            String ehlo = s.command("EHLO client.test");
+            assertTrue(ehlo.contains("STARTTLS"), ehlo);
+            assertFalse(ehlo.contains("AUTH"), ehlo);
+            String auth = s.command("AUTH PLAIN " + java.util.Base64.getEncoder().encodeToString(
+                    ("\0" + sender.username() + "\0" + sender.password()).getBytes(StandardCharsets.UTF_8)));
+            assertTrue(auth.startsWith("530 5.7.0"), auth);
+        }
+    }
+
+    @Test
+    void relayWithoutAuthIsRefused() throws Exception {
+        try (RawSmtp s = new RawSmtp(server.smtpPort())) {
+            s.command("EHLO client.test");
+            s.startTls();
+            s.command("EHLO client.test");
+            String mail = s.command("MAIL FROM:<spammer@example.org>");
+            assertTrue(mail.startsWith("530 5.7.0"), mail);
+            String rcpt = s.command("RCPT TO:<victim@example.net>");
+            assertTrue(rcpt.startsWith("5"), rcpt);
+        }
+    }
+
+    @Test
+    void anOversizedMessageIsRefusedAtMailSizeAndAtData() throws Exception {
+        try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), sender)) {
+            String mail = s.command("MAIL FROM:<shop@example.com> SIZE=" + (13 * 1024 * 1024));
+            assertTrue(mail.startsWith("552 5.3.4"), mail);
+            assertTrue(s.command("MAIL FROM:<shop@example.com>").startsWith("250"));
+            assertTrue(s.command("RCPT TO:<big@example.net>").startsWith("250"));
+            assertTrue(s.command("DATA").startsWith("354"));
+            String line = "x".repeat(998) + "\r\n";
+            StringBuilder chunk = new StringBuilder();
+            for (int i = 0; i < 1000; i++) {
+                chunk.append(line);
+            }
+            s.write("Subject: too big\r\n\r\n");
+            for (int i = 0; i < 13; i++) { // 13 MB of body against a 12 MiB limit
+                s.write(chunk.toString());
+            }
+            s.write(".\r\n");
+            String data = s.reply();
+            assertTrue(data.startsWith("552 5.3.4"), data);
+            assertTrue(s.command("NOOP").startsWith("250"), "the session goes on");
+        }
+    }
+
+    @Test
+    void theAdminApiAnswersBadInputWithProblemDetails() {
+        AdminClient.Answer badJson = admin.post("/api/admin/accounts", "{\"name\": ");
+        assertProblem(badJson, 400, "not valid JSON");
+        assertProblem(admin.post("/api/admin/accounts", "{}"), 400, "'name' is required");
+        assertProblem(admin.post("/api/admin/accounts", "{\"name\": 42}"), 400, "must be a string");
+        assertProblem(admin.post("/api/admin/accounts", "[]"), 400, "must be a JSON object");
+        assertProblem(admin.post("/api/admin/accounts/999999/smtp-credentials", ""), 404, "999999");
+        assertProblem(admin.post("/api/admin/accounts/abc/smtp-credentials", ""), 404, "abc");
+        assertProblem(admin.send("DELETE", "/api/admin/smtp-credentials/nobody", null), 404, "nobody");
+        assertProblem(admin.message("0000000000000000"), 404, "0000000000000000");
+        assertProblem(admin.message("../etc"), 404, "");
+        assertProblem(admin.as("admin", "wrong").get("/api/admin/messages/x"), 401, "Wrong user or password");
+        assertProblem(admin.as("root", PostageServer.ADMIN_PASSWORD).post("/api/admin/accounts", "{\"name\":\"x\"}"), 401, "");
+        assertProblem(admin.get("/api/admin/nothing-here"), 404, "");
+    }
+
+    @Test
+    void anIssuedPasswordIsShownOnceAndStoredOnlyAsAHash() throws Exception {
+        long account = admin.createAccount("Hash check");
+        AdminClient.Answer a = admin.post("/api/admin/accounts/" + account + "/smtp-credentials", "");
+        assertEquals(201, a.status());
+        String password = a.json().getString("password");
+        assertTrue(password.length() >= 32);
+        // The database file must not contain the password in clear.
+        java.nio.file.Path db = server.log().getParent().getParent().resolve("data/postage");
+        try (var files = java.nio.file.Files.walk(db)) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String content = new String(java.nio.file.Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(password), "clear password in " + f);
+            }
+        }
+    }
+
+    private static void assertProblem(AdminClient.Answer a, int status, String detailContains) {
+        assertEquals(status, a.status(), a.body());
+        assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType() + " " + a.body());
+        JsonObject p = a.json();
+        assertEquals(status, p.getInt("status"));
+        assertTrue(p.getString("detail", p.getString("title")).contains(detailContains), a.body());
+        assertFalse(a.body().contains("Exception"), "no stack trace or exception name: " + a.body());
+    }
+
+    private static MimeMessage html(String subject) throws MessagingException {
+        MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));
+        m.setFrom("shop@example.com");
+        m.setRecipients(RecipientType.TO, "someone@example.net");
+        m.setSubject(subject);
+        m.setText("<p>" + subject + "</p>", "UTF-8", "html");
+        return m;
+    }
+}

@@ -1,0 +1,50 @@
+package org.postage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.postage.domain.Message;
+import org.postage.domain.MessageRepository;
+import org.postage.domain.Recipient;
+
+/**
+ * The stored state of messages and recipients. Each method commits on its own, outside the queue's transaction,
+ * so that the queue consumer's transaction holds a single resource and commits in one phase.
+ */
+@ApplicationScoped
+public class DeliveryRecords {
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Creates the message's record on its first attempt and answers which of the entry's recipients still need
+     * delivery: after a crash the same entry may come again, and recipients already final are not sent twice.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> pendingRecipients(QueuedMessage entry, long sizeBytes) {
+        Message message = messages.find(entry.queueId()).orElseGet(() -> {
+            Message created = new Message(entry.queueId(), entry.accountId(), entry.envelopeSender(), sizeBytes,
+                    entry.acceptedAt(), entry.recipients());
+            messages.add(created);
+            return created;
+        });
+        return entry.recipients().stream()
+                .filter(address -> message.recipient(address).map(r -> !r.getState().isFinal()).orElse(false))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordOutcomes(QueuedMessage entry, Map<String, RelayOutcome> outcomes) {
+        Message message = messages.find(entry.queueId())
+                .orElseThrow(() -> new IllegalStateException("no record for queued message " + entry.queueId()));
+        outcomes.forEach((address, outcome) -> message.recipient(address)
+                .ifPresent(r -> r.recordAttempt(outcome.state(), outcome.reply(), clock.instant())));
+    }
+}

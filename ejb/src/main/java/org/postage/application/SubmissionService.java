@@ -1,0 +1,89 @@
+package org.postage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postage.api.AuthResult;
+import org.postage.api.Envelope;
+import org.postage.api.Reply;
+import org.postage.api.SmtpReplies;
+import org.postage.api.SmtpSession;
+import org.postage.domain.QueueId;
+
+/**
+ * SMTP submission, phase by phase: authenticate, admit the sender, admit each recipient, accept the message.
+ * Accepting means the message is in the durable outbound queue when the caller's transaction commits.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionService.class.getName());
+
+    static final Reply CREDENTIAL_REVOKED = SmtpReplies.AUTH_REQUIRED.withText(
+            "Authentication required: this SMTP credential has been revoked; ask your Postage admin for a new one");
+
+    @Inject
+    CredentialService credentials;
+
+    @Inject
+    OutboundQueue queue;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
+    String hostName;
+
+    public AuthResult authenticate(SmtpSession session, String username, String password) {
+        return credentials.authenticate(username, password)
+                .map(c -> AuthResult.accepted(new SmtpPrincipal(c.getAccountId(), c.getUsername()).format()))
+                .orElseGet(() -> {
+                    LOG.info(() -> "SMTP AUTH failed for user '" + printable(username) + "' from " + session.clientAddress());
+                    return AuthResult.rejected(SmtpReplies.AUTH_FAILED);
+                });
+    }
+
+    public Reply admitSender(SmtpSession session, String reversePath) {
+        SmtpPrincipal principal = SmtpPrincipal.parse(session.principal());
+        if (principal == null) {
+            return SmtpReplies.AUTH_REQUIRED;
+        }
+        if (!credentials.isActive(principal.username())) {
+            return CREDENTIAL_REVOKED;
+        }
+        return SmtpReplies.SENDER_OK;
+    }
+
+    public Reply admitRecipient(SmtpSession session, String recipient) {
+        // No open relay: every recipient is allowed only on an authenticated session, which MAIL already required.
+        return session.principal() == null ? SmtpReplies.RELAY_DENIED : SmtpReplies.RECIPIENT_OK;
+    }
+
+    /** Stores the message in the outbound queue within the caller's transaction. */
+    public Reply accept(SmtpSession session, Envelope envelope, byte[] content) {
+        SmtpPrincipal principal = SmtpPrincipal.parse(session.principal());
+        if (principal == null) {
+            return SmtpReplies.AUTH_REQUIRED;
+        }
+        Instant now = clock.instant();
+        QueueId queueId = QueueId.next(now.toEpochMilli());
+        byte[] received = ReceivedHeader.render(session, hostName, queueId, ZonedDateTime.ofInstant(now, clock.getZone()));
+        byte[] stored = new byte[received.length + content.length];
+        System.arraycopy(received, 0, stored, 0, received.length);
+        System.arraycopy(content, 0, stored, received.length, content.length);
+
+        queue.enqueue(new QueuedMessage(queueId, principal.accountId(), envelope.reversePath(), envelope.recipients(), now, 0),
+                stored, Duration.ZERO);
+        return SmtpReplies.QUEUED.withText("Ok: queued as " + queueId);
+    }
+
+    private static String printable(String s) {
+        return s == null ? "" : s.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+}

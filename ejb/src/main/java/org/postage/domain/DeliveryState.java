@@ -1,0 +1,17 @@
+package org.postage.domain;
+
+/** Where one recipient's copy of a message stands. */
+public enum DeliveryState {
+    /** Accepted and waiting for its first delivery attempt. */
+    QUEUED,
+    /** The next hop answered 2xx. Final. */
+    SENT,
+    /** The next hop answered 4xx or could not be reached; another attempt is scheduled. */
+    DEFERRED,
+    /** The next hop answered 5xx, or retries ran out. Final. */
+    FAILED;
+
+    public boolean isFinal() {
+        return this == SENT || this == FAILED;
+    }
+}

@@ -1,0 +1,90 @@
+package org.postage.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A username and password an application uses for SMTP AUTH. Only a salted slow hash of the password is kept;
+ * the password itself is shown once, when the credential is issued.
+ */
+@Entity
+@Table(name = "smtp_credential")
+public class SmtpCredential {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected SmtpCredential() {
+    }
+
+    public SmtpCredential(String username, String passwordHash, Account account, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.account = account;
+        this.createdAt = createdAt;
+    }
+
+    public boolean isActive() {
+        return revokedAt == null;
+    }
+
+    /** Revoking twice keeps the first time. */
+    public void revoke(Instant when) {
+        if (revokedAt == null) {
+            revokedAt = when;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public Long getAccountId() {
+        return account.getId();
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+}

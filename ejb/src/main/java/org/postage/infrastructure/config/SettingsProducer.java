@@ -1,0 +1,43 @@
+package org.postage.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postage.domain.RetryPolicy;
+
+/** Turns operator settings into the domain's value objects, failing deployment on a nonsensical value. */
+@ApplicationScoped
+public class SettingsProducer {
+
+    @Inject
+    @ConfigProperty(name = "postage.retry.first-delay-seconds", defaultValue = "60")
+    long firstDelaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "postage.retry.factor", defaultValue = "2")
+    double factor;
+
+    @Inject
+    @ConfigProperty(name = "postage.retry.max-delay-seconds", defaultValue = "3600")
+    long maxDelaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "postage.retry.max-age-seconds", defaultValue = "432000")
+    long maxAgeSeconds;
+
+    @Produces
+    @ApplicationScoped
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(Duration.ofSeconds(firstDelaySeconds), factor, Duration.ofSeconds(maxDelaySeconds),
+                Duration.ofSeconds(maxAgeSeconds));
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

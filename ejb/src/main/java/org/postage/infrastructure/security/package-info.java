@@ -1,0 +1,2 @@
+/** Password hashing and random secrets. */
+package org.postage.infrastructure.security;

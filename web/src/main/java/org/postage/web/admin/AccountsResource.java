@@ -1,0 +1,76 @@
+package org.postage.web.admin;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.net.URI;
+import java.time.Instant;
+import org.postage.application.AccountService;
+import org.postage.application.CredentialService;
+import org.postage.application.IssuedCredential;
+import org.postage.application.UnknownAccountException;
+import org.postage.domain.Account;
+import org.postage.web.problem.JsonBody;
+import org.postage.web.problem.Problem;
+
+@Path("/admin/accounts")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    public record AccountCreated(long id, String name, Instant createdAt) {
+    }
+
+    public record CredentialIssued(String username, String password, long accountId, String note) {
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CredentialService credentials;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(String body) {
+        String name = JsonBody.parse(body).requiredString("name", Account.MAX_NAME_LENGTH).strip();
+        Account account = accounts.create(name);
+        return Response.created(URI.create(uri.getPath() + "/" + account.getId()))
+                .entity(new AccountCreated(account.getId(), account.getName(), account.getCreatedAt()))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/smtp-credentials")
+    @Consumes(MediaType.WILDCARD)
+    public Response issueCredential(@PathParam("id") String id) {
+        long accountId = parseId(id);
+        try {
+            IssuedCredential issued = credentials.issue(accountId);
+            return Response.status(Response.Status.CREATED)
+                    .entity(new CredentialIssued(issued.username(), issued.password(), issued.accountId(),
+                            "Store the password now: it is shown only in this response."))
+                    .build();
+        } catch (UnknownAccountException e) {
+            return Problem.notFound(e.getMessage());
+        }
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new jakarta.ws.rs.WebApplicationException(Problem.notFound("No account with id '" + id + "'"));
+        }
+    }
+}

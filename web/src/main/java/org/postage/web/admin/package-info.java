@@ -1,0 +1,2 @@
+/** The operator's REST API under /api/admin, behind HTTP Basic authentication as user admin. */
+package org.postage.web.admin;
