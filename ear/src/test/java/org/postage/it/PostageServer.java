@@ -212,7 +212,11 @@ final class PostageServer implements AutoCloseable {
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
+                String relative = from.relativize(p).toString();
+                if (relative.startsWith("log") || relative.startsWith("data") || relative.startsWith("tmp")) {
+                    continue; // left behind by the offline configuration run; each server starts clean
+                }
+                Path target = to.resolve(relative);
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {

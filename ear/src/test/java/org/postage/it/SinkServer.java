@@ -77,12 +77,12 @@ final class SinkServer implements AutoCloseable {
             private final List<String> to = new ArrayList<>();
 
             @Override
-            public void from(String from) {
+            public void from(String from) throws RejectException {
                 this.from = from;
             }
 
             @Override
-            public void recipient(String recipient) {
+            public void recipient(String recipient) throws RejectException {
                 String reply = replies.get(recipient.toLowerCase());
                 if (reply != null) {
                     throw new RejectException(Integer.parseInt(reply.substring(0, 3)), reply.substring(4));

@@ -21,6 +21,7 @@ final class Smtp {
         p.setProperty("mail.smtp.starttls.enable", "true");
         p.setProperty("mail.smtp.starttls.required", "true");
         p.setProperty("mail.smtp.ssl.trust", "*"); // the server's generated self-signed certificate
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "false");
         p.setProperty("mail.smtp.connectiontimeout", "10000");
         p.setProperty("mail.smtp.timeout", "60000");
         return Session.getInstance(p);

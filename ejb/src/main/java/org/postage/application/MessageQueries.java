@@ -23,7 +23,8 @@ public class MessageQueries {
     @Inject
     MessageRepository messages;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction keeps the persistence context open while the recipients are read.
+    @Transactional
     public Optional<MessageView> find(String queueId) {
         if (!QueueId.isValid(queueId)) {
             return Optional.empty();

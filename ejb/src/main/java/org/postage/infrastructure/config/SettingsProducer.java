@@ -3,6 +3,7 @@ package org.postage.infrastructure.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,15 +29,16 @@ public class SettingsProducer {
     @ConfigProperty(name = "postage.retry.max-age-seconds", defaultValue = "432000")
     long maxAgeSeconds;
 
+    // @Singleton, a pseudo-scope: records and Clock cannot be proxied, and neither needs to be.
     @Produces
-    @ApplicationScoped
+    @Singleton
     RetryPolicy retryPolicy() {
         return new RetryPolicy(Duration.ofSeconds(firstDelaySeconds), factor, Duration.ofSeconds(maxDelaySeconds),
                 Duration.ofSeconds(maxAgeSeconds));
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
         return Clock.systemDefaultZone();
     }

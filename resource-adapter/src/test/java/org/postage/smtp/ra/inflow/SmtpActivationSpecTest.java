@@ -1,0 +1,72 @@
+package org.postage.smtp.ra.inflow;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import jakarta.resource.spi.InvalidPropertyException;
+
+import org.junit.jupiter.api.Test;
+import org.postage.smtp.server.SmtpSettings;
+
+class SmtpActivationSpecTest {
+
+    private final SmtpActivationSpec spec = new SmtpActivationSpec();
+
+    @Test
+    void unsetPropertiesTakeTheDocumentedDefaults() {
+        spec.setDataDirectory("/var/lib/postage");
+        SmtpSettings settings = spec.toSettings();
+
+        assertDoesNotThrow(spec::validate);
+        assertEquals(2525, settings.port());
+        assertEquals("127.0.0.1", settings.bindAddress());
+        assertEquals(500, settings.maxConnections());
+        assertEquals(Duration.ofSeconds(300), settings.idleTimeout());
+        assertEquals(100, settings.maxRecipients());
+        assertEquals(26_214_400, settings.maxMessageSize());
+        assertTrue(!settings.hostName().isBlank());
+    }
+
+    @Test
+    void withoutAKeystoreADataDirectoryIsRequired() {
+        assertTrue(problem().contains("dataDirectory is required when keystorePath is empty"), problem());
+    }
+
+    @Test
+    void everyInvalidPropertyIsNamedInOneMessage() {
+        spec.setDataDirectory("/var/lib/postage");
+        spec.setPort(70000);
+        spec.setMaxRecipients(0);
+        spec.setMaxMessageSize(10);
+
+        String message = problem();
+        assertTrue(message.contains("port must be 0..65535, was 70000"), message);
+        assertTrue(message.contains("maxRecipients must be positive, was 0"), message);
+        assertTrue(message.contains("maxMessageSize must be 1024.."), message);
+    }
+
+    @Test
+    void aKeystoreMustExistAndComeWithAPassword() {
+        spec.setKeystorePath("/nonexistent/smtp.p12");
+
+        String message = problem();
+        assertTrue(message.contains("keystorePath '/nonexistent/smtp.p12' is not a readable file"), message);
+        assertTrue(message.contains("keystorePassword is required"), message);
+    }
+
+    @Test
+    void theKeystorePasswordNeverAppearsInItsDescription() {
+        spec.setKeystorePath("/etc/postage/smtp.p12");
+        spec.setKeystorePassword("s3cret");
+
+        assertTrue(!spec.toString().contains("s3cret"), spec.toString());
+    }
+
+    private String problem() {
+        return assertThrows(InvalidPropertyException.class, spec::validate).getMessage();
+    }
+}
