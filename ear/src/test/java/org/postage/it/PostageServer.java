@@ -26,6 +26,8 @@ final class PostageServer implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "it-admin-password";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+    /** The heap a 25 MiB message times a few concurrent sessions needs; WildFly's default is 512 MiB. */
+    static final String JAVA_SIZING = "-Xms256m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m";
 
     private final Path base;
     private final Map<String, String> env = new HashMap<>();
@@ -90,12 +92,20 @@ final class PostageServer implements AutoCloseable {
                     "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1"));
             pb.environment().putAll(env);
             pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+            pb.environment().put("JBOSS_JAVA_SIZING", JAVA_SIZING);
             pb.environment().put("JBOSS_PIDFILE", pidFile.toString());
             pb.redirectErrorStream(true);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
             process = pb.start();
-            javaPid = waitForPid(pidFile);
-            waitUntilReady();
+            try {
+                javaPid = waitForPid(pidFile);
+                waitUntilReady();
+            } catch (RuntimeException e) {
+                // A server that failed to come up must not outlive the test that started it.
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw e;
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,6 +28,9 @@ public class CredentialService {
     VerifiedPasswords verified;
 
     @Inject
+    ActiveCredentials active;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -45,6 +48,7 @@ public class CredentialService {
         Optional<SmtpCredential> credential = credentials.findByUsername(username);
         credential.ifPresent(c -> c.revoke(clock.instant()));
         verified.forget(username);
+        active.forget(username);
         return credential.isPresent();
     }
 
@@ -71,10 +75,17 @@ public class CredentialService {
         return Optional.empty();
     }
 
-    /** Whether the credential exists and is not revoked. */
+    /** Whether the credential exists and is not revoked; see {@link ActiveCredentials} for how fresh the answer is. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isActive(String username) {
-        return credentials.findByUsername(username).map(SmtpCredential::isActive).orElse(false);
+        if (active.isKnownActive(username)) {
+            return true;
+        }
+        boolean isActive = credentials.findByUsername(username).map(SmtpCredential::isActive).orElse(false);
+        if (isActive) {
+            active.markActive(username);
+        }
+        return isActive;
     }
 
     private static final String DUMMY_HASH = new PasswordHasher().hash("not-a-password");

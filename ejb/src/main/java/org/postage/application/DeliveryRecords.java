@@ -24,26 +24,27 @@ public class DeliveryRecords {
     Clock clock;
 
     /**
-     * Creates the message's record on its first attempt and answers which of the entry's recipients still need
-     * delivery: after a crash the same entry may come again, and recipients already final are not sent twice.
+     * Which of a redelivered entry's recipients still need delivery: after a crash the same entry may come again,
+     * and a recipient already recorded as final is not sent twice.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> pendingRecipients(QueuedMessage entry, long sizeBytes) {
+    public List<String> pendingRecipients(QueuedMessage entry) {
+        return messages.find(entry.queueId())
+                .map(message -> entry.recipients().stream()
+                        .filter(address -> message.recipient(address).map(r -> !r.getState().isFinal()).orElse(true))
+                        .toList())
+                .orElse(entry.recipients());
+    }
+
+    /** Records one attempt's outcomes, creating the message's record on its first attempt: one commit per attempt. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordOutcomes(QueuedMessage entry, long sizeBytes, Map<String, RelayOutcome> outcomes) {
         Message message = messages.find(entry.queueId()).orElseGet(() -> {
             Message created = new Message(entry.queueId(), entry.accountId(), entry.envelopeSender(), sizeBytes,
                     entry.acceptedAt(), entry.recipients());
             messages.add(created);
             return created;
         });
-        return entry.recipients().stream()
-                .filter(address -> message.recipient(address).map(r -> !r.getState().isFinal()).orElse(false))
-                .toList();
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordOutcomes(QueuedMessage entry, Map<String, RelayOutcome> outcomes) {
-        Message message = messages.find(entry.queueId())
-                .orElseThrow(() -> new IllegalStateException("no record for queued message " + entry.queueId()));
         outcomes.forEach((address, outcome) -> message.recipient(address)
                 .ifPresent(r -> r.recordAttempt(outcome.state(), outcome.reply(), clock.instant())));
     }

@@ -36,9 +36,14 @@ public class DeliveryService {
     @Inject
     Clock clock;
 
-    /** Runs inside the queue consumer's transaction: the retry entry is sent in it, the records commit on their own. */
-    public void deliver(QueuedMessage entry, byte[] content) {
-        List<String> pending = records.pendingRecipients(entry, content.length);
+    /**
+     * Runs inside the queue consumer's transaction: the retry entry is sent in it, the records commit on their own.
+     *
+     * @param redelivered whether the queue may have handed out this entry before (after a crash or a rollback);
+     *                    only then can some of its recipients already be final, so only then is the record read first
+     */
+    public void deliver(QueuedMessage entry, byte[] content, boolean redelivered) {
+        List<String> pending = redelivered ? records.pendingRecipients(entry) : entry.recipients();
         if (pending.isEmpty()) {
             return;
         }
@@ -59,7 +64,7 @@ public class DeliveryService {
                                 + "; last reply: " + last.reply()));
             }
         }
-        records.recordOutcomes(entry, outcomes);
+        records.recordOutcomes(entry, content.length, outcomes);
         outcomes.forEach((address, outcome) -> LOG.info(() -> "queue_id=" + entry.queueId() + " to=<" + address
                 + "> attempt=" + (entry.attempt() + 1) + " state=" + outcome.state() + " reply=\"" + outcome.reply() + "\""));
         if (retry) {

@@ -34,7 +34,7 @@ public class DeliveryConsumer implements MessageListener {
             return;
         }
         try {
-            delivery.deliver(JmsOutboundQueue.entry(bytes), JmsOutboundQueue.content(bytes));
+            delivery.deliver(JmsOutboundQueue.entry(bytes), JmsOutboundQueue.content(bytes), bytes.getJMSRedelivered());
         } catch (JMSException e) {
             // Roll back: the broker redelivers the entry, and after its attempts moves it to the dead-letter queue.
             throw new IllegalStateException("could not read an outbound queue entry", e);
