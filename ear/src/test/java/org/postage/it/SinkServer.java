@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -29,7 +32,11 @@ final class SinkServer implements AutoCloseable {
     private final int port;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Map<String, String> replies = new ConcurrentHashMap<>();
+    private final List<String> logins = new CopyOnWriteArrayList<>();
     private SMTPServer server;
+    private SSLContext tls;
+    private String user;
+    private String password;
 
     SinkServer(int port) {
         this.port = port;
@@ -41,14 +48,37 @@ final class SinkServer implements AutoCloseable {
         return this;
     }
 
+    /** Requires STARTTLS and then AUTH with this user and password, as a provider's smarthost would. */
+    SinkServer requireTlsAndAuth(SSLContext tls, String user, String password) {
+        this.tls = tls;
+        this.user = user;
+        this.password = password;
+        return this;
+    }
+
     SinkServer start() {
-        server = SMTPServer.port(port)
+        SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("sink.test")
-                .messageHandlerFactory(this::handler)
-                .build();
+                .messageHandlerFactory(this::handler);
+        if (tls != null) {
+            builder.startTlsSocketFactory(tls).requireTLS()
+                    .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((u, p, context) -> {
+                        if (!user.equals(u) || !password.equals(p)) {
+                            throw new LoginFailedException();
+                        }
+                        logins.add(u);
+                    }))
+                    .requireAuth();
+        }
+        server = builder.build();
         server.start();
         return this;
+    }
+
+    /** The users that authenticated successfully, one entry per login. */
+    List<String> logins() {
+        return List.copyOf(logins);
     }
 
     int port() {

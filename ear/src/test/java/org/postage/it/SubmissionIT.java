@@ -30,12 +30,21 @@ class SubmissionIT {
     private static AdminClient admin;
     private static AdminClient.Credential sender;
 
+    private static final String RELAY_USER = "relay-user";
+
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        // The smarthost requires STARTTLS and AUTH, as a provider's relay does: every delivery below passes both.
         sink = new SinkServer(FreePorts.next())
+                .requireTlsAndAuth(TestKeys.selfSigned("sink.test"), RELAY_USER, "relay-secret")
                 .answer("refused@example.net", "550 5.1.1 No such user here")
                 .start();
-        server = new PostageServer("submission", sink.port()).start();
+        server = new PostageServer("submission", sink.port())
+                .with("POSTAGE_RELAY_STARTTLS", "required")
+                .with("POSTAGE_RELAY_TLS_TRUST", "*")
+                .with("POSTAGE_RELAY_USERNAME", RELAY_USER)
+                .with("POSTAGE_RELAY_PASSWORD", "relay-secret")
+                .start();
         admin = server.admin();
         sender = admin.newSender("Web shop");
     }
@@ -86,6 +95,8 @@ class SubmissionIT {
         MimeMultipart parts = (MimeMultipart) relayed.getContent();
         assertEquals("invoice.pdf", parts.getBodyPart(1).getFileName());
         assertTrue(Arrays.equals(pdf, parts.getBodyPart(1).getInputStream().readAllBytes()), "attachment intact");
+
+        assertTrue(sink.logins().contains(RELAY_USER), "Postage authenticated to the smarthost after STARTTLS");
 
         JsonObject state = Eventually.await("state sent", Duration.ofSeconds(10),
                 () -> admin.message(Smtp.queueId(reply)), a -> a.status() == 200 && a.json().getString("state").equals("sent")).json();

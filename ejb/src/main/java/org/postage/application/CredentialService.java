@@ -1,7 +1,10 @@
 package org.postage.application;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
@@ -33,6 +36,9 @@ public class CredentialService {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Transactional
     public IssuedCredential issue(long accountId) {
         Account account = accounts.find(accountId).orElseThrow(() -> new UnknownAccountException(accountId));
@@ -47,9 +53,24 @@ public class CredentialService {
     public boolean revoke(String username) {
         Optional<SmtpCredential> credential = credentials.findByUsername(username);
         credential.ifPresent(c -> c.revoke(clock.instant()));
+        forgetCached(username);
+        // Forget again once committed: a MAIL in between may have re-read the credential as still active.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forgetCached(username);
+            }
+        });
+        return credential.isPresent();
+    }
+
+    private void forgetCached(String username) {
         verified.forget(username);
         active.forget(username);
-        return credential.isPresent();
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.postage.domain.Message;
 import org.postage.domain.MessageRepository;
 import org.postage.domain.Recipient;
@@ -36,10 +37,16 @@ public class DeliveryRecords {
                 .orElse(entry.recipients());
     }
 
-    /** Records one attempt's outcomes, creating the message's record on its first attempt: one commit per attempt. */
+    /**
+     * Records one attempt's outcomes, creating the message's record on its first attempt: one commit per attempt.
+     *
+     * @param firstTime the entry is the message's first attempt and was never handed out before, so no record can
+     *                  exist yet and none is looked up
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordOutcomes(QueuedMessage entry, long sizeBytes, Map<String, RelayOutcome> outcomes) {
-        Message message = messages.find(entry.queueId()).orElseGet(() -> {
+    public void recordOutcomes(QueuedMessage entry, long sizeBytes, Map<String, RelayOutcome> outcomes,
+                               boolean firstTime) {
+        Message message = (firstTime ? Optional.<Message>empty() : messages.find(entry.queueId())).orElseGet(() -> {
             Message created = new Message(entry.queueId(), entry.accountId(), entry.envelopeSender(), sizeBytes,
                     entry.acceptedAt(), entry.recipients());
             messages.add(created);

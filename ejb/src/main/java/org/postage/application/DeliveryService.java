@@ -64,7 +64,7 @@ public class DeliveryService {
                                 + "; last reply: " + last.reply()));
             }
         }
-        records.recordOutcomes(entry, content.length, outcomes);
+        records.recordOutcomes(entry, content.length, outcomes, entry.attempt() == 0 && !redelivered);
         outcomes.forEach((address, outcome) -> LOG.info(() -> "queue_id=" + entry.queueId() + " to=<" + address
                 + "> attempt=" + (entry.attempt() + 1) + " state=" + outcome.state() + " reply=\"" + outcome.reply() + "\""));
         if (retry) {

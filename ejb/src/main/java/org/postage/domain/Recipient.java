@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -20,8 +21,10 @@ public class Recipient {
 
     static final int MAX_REPLY_LENGTH = 1000;
 
+    // A pooled sequence rather than IDENTITY: ids come 50 at a time and inserts can be batched.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "recipient_ids")
+    @SequenceGenerator(name = "recipient_ids", sequenceName = "message_recipient_seq", allocationSize = 50)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -86,7 +86,13 @@ public class RelaySettings {
             default -> throw new IllegalStateException(
                     "postage.relay.starttls must be off, opportunistic or required, not '" + startTls + "'");
         }
-        tlsTrust.filter(t -> !t.isBlank()).ifPresent(t -> p.setProperty("mail.smtp.ssl.trust", t));
+        tlsTrust.filter(t -> !t.isBlank()).ifPresent(t -> {
+            p.setProperty("mail.smtp.ssl.trust", t);
+            if (t.equals("*")) {
+                // Trusting every certificate already gives up on identity; a name check would only refuse IP hosts.
+                p.setProperty("mail.smtp.ssl.checkserveridentity", "false");
+            }
+        });
         if (username().isPresent()) {
             p.setProperty("mail.smtp.auth", "true");
         }
