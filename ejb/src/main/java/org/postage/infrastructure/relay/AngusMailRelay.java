@@ -9,14 +9,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.postage.application.Relay;
@@ -90,8 +88,7 @@ public class AngusMailRelay implements Relay {
      */
     private Map<String, RelayOutcome> sendOn(SMTPTransport transport, String envelopeSender, List<String> recipients,
                                              byte[] content) throws MessagingException {
-        SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(content));
-        message.setEnvelopeFrom(envelopeSender.isEmpty() ? "<>" : envelopeSender);
+        RawMessage message = new RawMessage(session, content, envelopeSender);
         Address[] to = new Address[recipients.size()];
         for (int i = 0; i < to.length; i++) {
             to[i] = new InternetAddress(recipients.get(i), false);
