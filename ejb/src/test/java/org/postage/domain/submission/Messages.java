@@ -33,4 +33,8 @@ final class Messages {
     static String repeat(char c, int times) {
         return String.valueOf(c).repeat(times);
     }
+
+    static List<String> rules(Inspection inspection) {
+        return inspection.violations().stream().map(Violation::rule).toList();
+    }
 }
