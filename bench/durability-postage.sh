@@ -3,6 +3,7 @@
 #
 #   bench/durability-postage.sh [extra durability.sh options, e.g. --kills 3 --messages 6000]   (as root)
 #
+# The shared check correlates by Message-ID, so Postage keeps the client's (POSTAGE_KEEP_MESSAGE_ID).
 # Needs the server the build prepared (mvn package once); starts it on a fresh data directory with
 # ear/src/main/wildfly/run.sh, relaying to the bench sink, and kills exactly its java process by pid.
 set -euo pipefail
@@ -11,7 +12,7 @@ BENCH=${BENCH:-$ROOT/../shared/bench}
 DATA=${POSTAGE_BENCH_DATA:-/tmp/postage-bench/durability-data}
 LOG=${LOG:-/tmp/postage-bench/durability-postage.log}
 export POSTAGE_DATA_DIR=$DATA POSTAGE_RELAY_HOST=127.0.0.1 POSTAGE_RELAY_PORT=2526 POSTAGE_RELAY_STARTTLS=off \
-    POSTAGE_ADMIN_PASSWORD=durability-admin POSTAGE_RETRY_FIRST_DELAY_SECONDS=2 POSTAGE_RETRY_MAX_DELAY_SECONDS=5
+    POSTAGE_ADMIN_PASSWORD=durability-admin POSTAGE_KEEP_MESSAGE_ID=true POSTAGE_RETRY_FIRST_DELAY_SECONDS=2 POSTAGE_RETRY_MAX_DELAY_SECONDS=5
 WILDFLY=$ROOT/ear/target/wildfly-39.0.1.Final
 [ -x "$WILDFLY/bin/standalone.sh" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
 rm -rf "$DATA"; mkdir -p "$(dirname "$LOG")"

@@ -60,6 +60,10 @@ public final class SmtpReplies {
     public static final Reply MESSAGE_TOO_BIG = new Reply(552, "5.3.4", "Message size exceeds fixed maximum message size");
     public static final Reply LINE_TOO_LONG_IN_DATA = new Reply(554, "5.6.0",
             "Message has a line longer than 998 octets (RFC 5322 2.1.1); encode long lines as quoted-printable or base64");
+    /** A submission that breaks a content rule (text-only, inline part, bad Flexmail header...): text is the reason. */
+    public static final Reply CONTENT_REFUSED = new Reply(550, "5.6.0", "Message refused");
+    /** A sender or sending domain the account may not use: text is the reason. */
+    public static final Reply SENDER_REFUSED = new Reply(550, "5.7.1", "Sender not allowed");
     public static final Reply RELAY_DENIED = new Reply(550, "5.7.1", "Relaying denied: authenticate first");
     public static final Reply TRANSACTION_FAILED = new Reply(554, "5.3.0", "Transaction failed");
 }

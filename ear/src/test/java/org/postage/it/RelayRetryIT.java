@@ -47,19 +47,19 @@ class RelayRetryIT {
 
         JsonObject deferred = Eventually.await("the message deferred", Duration.ofSeconds(30),
                 () -> admin.message(id), a -> a.status() == 200 && a.json().getString("state").equals("deferred")).json();
-        JsonObject r = deferred.getJsonArray("recipients").getJsonObject(0);
+        JsonObject r = deferred.getJsonArray("messages").getJsonObject(0);
         assertTrue(r.getString("last_reply").contains("unreachable"), r.toString());
 
         // Several attempts fail while the relay stays down (first delay 1 s, then 2 s).
         Eventually.await("a second failed attempt", Duration.ofSeconds(30), () -> admin.message(id),
-                a -> a.json().getJsonArray("recipients").getJsonObject(0).getInt("attempts") >= 2);
+                a -> a.json().getJsonArray("messages").getJsonObject(0).getInt("attempts") >= 2);
 
         try (SinkServer sink = new SinkServer(RELAY_PORT).start()) {
             Eventually.await("delivery once the relay is back", Duration.ofSeconds(30),
                     () -> sink.containing(marker), l -> !l.isEmpty());
             JsonObject sent = Eventually.await("state sent", Duration.ofSeconds(10), () -> admin.message(id),
                     a -> a.json().getString("state").equals("sent")).json();
-            assertTrue(sent.getJsonArray("recipients").getJsonObject(0).getInt("attempts") >= 3);
+            assertTrue(sent.getJsonArray("messages").getJsonObject(0).getInt("attempts") >= 3);
             PostageServer.sleep(3000);
             assertEquals(1, sink.containing(marker).size(), "delivered once");
         }
@@ -79,7 +79,7 @@ class RelayRetryIT {
             String id = Smtp.queueId(Smtp.send(server.smtpPort(), sender, m));
             JsonObject deferred = Eventually.await("deferred with the relay's reply", Duration.ofSeconds(30),
                     () -> admin.message(id), a -> a.status() == 200 && a.json().getString("state").equals("deferred")).json();
-            assertTrue(deferred.getJsonArray("recipients").getJsonObject(0).getString("last_reply").contains("451"),
+            assertTrue(deferred.getJsonArray("messages").getJsonObject(0).getString("last_reply").contains("451"),
                     deferred.toString());
         }
         try (SinkServer sink = new SinkServer(RELAY_PORT).start()) {

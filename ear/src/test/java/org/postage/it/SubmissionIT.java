@@ -60,7 +60,7 @@ class SubmissionIT {
     }
 
     @Test
-    void toCcAndBccRecipientsAllGetTheMessageWithAttachmentAndEightBitBody() throws Exception {
+    void toCcAndBccRecipientsEachGetTheirOwnCopyWithAttachmentAndEightBitBody() throws Exception {
         String marker = UUID.randomUUID().toString();
         MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));
         m.setFrom("shop@example.com");
@@ -68,6 +68,10 @@ class SubmissionIT {
         m.setRecipients(RecipientType.CC, "bob@example.net");
         m.setRecipients(RecipientType.BCC, "carol@example.net");
         m.setSubject("Order " + marker);
+        m.setHeader("Message-ID", "<order-" + marker + "@shop.example.com>");
+        m.setHeader("X-Flexmail-Tag", "order_confirmation");
+        m.setHeader("X-Flexmail-Metadata-order_id", "12345");
+        m.setHeader("X-Flexmail-Open-Tracking", "true");
         MimeBodyPart html = new MimeBodyPart();
         html.setText("<p>Grüße, ça va? Ærøskøbing</p>", "UTF-8", "html");
         html.setHeader("Content-Transfer-Encoding", "8bit");
@@ -78,33 +82,54 @@ class SubmissionIT {
         attachment.setHeader("Content-Transfer-Encoding", "base64");
         m.setContent(new MimeMultipart(html, attachment));
         m.saveChanges();
+        m.setHeader("Message-ID", "<order-" + marker + "@shop.example.com>");
         m.setHeader("Content-Transfer-Encoding", "8bit");
 
         String reply = Smtp.send(server.smtpPort(), sender, m);
         assertTrue(reply.startsWith("250 2.0.0"), reply);
+        String submission = Smtp.queueId(reply);
 
-        SinkServer.Delivery d = Eventually.await("delivery to the sink", Duration.ofSeconds(30),
-                () -> sink.containing(marker), l -> !l.isEmpty()).get(0);
-        assertEquals(List.of("alice@example.net", "bob@example.net", "carol@example.net"), d.recipients());
-        String text = new String(d.content(), StandardCharsets.UTF_8);
-        assertFalse(text.contains("carol@example.net") && text.toLowerCase().contains("\nbcc:"), "no Bcc header is relayed");
-        assertTrue(text.contains("Grüße, ça va? Ærøskøbing"), "8-bit body unchanged");
-        assertTrue(text.startsWith("Received: from client") || text.startsWith("Received: from "), text.substring(0, 80));
-        assertTrue(text.contains("with ESMTPSA id " + Smtp.queueId(reply)), "Received header names the queue id");
-        MimeMessage relayed = new MimeMessage(null, new java.io.ByteArrayInputStream(d.content()));
-        MimeMultipart parts = (MimeMultipart) relayed.getContent();
-        assertEquals("invoice.pdf", parts.getBodyPart(1).getFileName());
-        assertTrue(Arrays.equals(pdf, parts.getBodyPart(1).getInputStream().readAllBytes()), "attachment intact");
-
+        List<SinkServer.Delivery> copies = Eventually.await("one copy per recipient at the sink", Duration.ofSeconds(30),
+                () -> sink.containing(marker), l -> l.size() >= 3);
+        assertEquals(3, copies.size());
+        assertEquals(java.util.Set.of(List.of("alice@example.net"), List.of("bob@example.net"), List.of("carol@example.net")),
+                copies.stream().map(SinkServer.Delivery::recipients).collect(java.util.stream.Collectors.toSet()));
+        java.util.Set<String> messageIds = new java.util.HashSet<>();
+        for (SinkServer.Delivery d : copies) {
+            String text = new String(d.content(), StandardCharsets.UTF_8);
+            String headers = text.substring(0, text.indexOf("\r\n\r\n")).toLowerCase();
+            assertFalse(headers.contains("\nbcc:"), "no Bcc header is relayed");
+            assertFalse(headers.contains("x-flexmail-"), "Flexmail headers are instructions, not content");
+            assertTrue(text.contains("Grüße, ça va? Ærøskøbing"), "8-bit body unchanged");
+            assertTrue(text.contains("with ESMTPSA id " + submission), "Received header names the queue id");
+            MimeMessage relayed = new MimeMessage(null, new java.io.ByteArrayInputStream(d.content()));
+            messageIds.add(relayed.getMessageID());
+            assertTrue(relayed.getMessageID().startsWith("<" + submission + "-"), relayed.getMessageID());
+            MimeMultipart parts = (MimeMultipart) relayed.getContent();
+            assertEquals("invoice.pdf", parts.getBodyPart(1).getFileName());
+            assertTrue(Arrays.equals(pdf, parts.getBodyPart(1).getInputStream().readAllBytes()), "attachment intact");
+        }
+        assertEquals(3, messageIds.size(), "each message has its own Message-ID");
         assertTrue(sink.logins().contains(RELAY_USER), "Postage authenticated to the smarthost after STARTTLS");
 
         JsonObject state = Eventually.await("state sent", Duration.ofSeconds(10),
-                () -> admin.message(Smtp.queueId(reply)), a -> a.status() == 200 && a.json().getString("state").equals("sent")).json();
-        assertEquals(3, state.getJsonArray("recipients").size());
-        for (JsonObject r : state.getJsonArray("recipients").getValuesAs(JsonObject.class)) {
-            assertEquals("sent", r.getString("state"));
-            assertTrue(r.getString("last_reply").startsWith("250"), r.toString());
-            assertEquals(1, r.getInt("attempts"));
+                () -> admin.message(submission), a -> a.status() == 200 && a.json().getString("state").equals("sent")).json();
+        assertEquals("order_confirmation", state.getString("tag"));
+        assertEquals("12345", state.getJsonObject("metadata").getString("order_id"));
+        assertEquals("<order-" + marker + "@shop.example.com>",
+                state.getJsonObject("metadata").getString("original_message_id"));
+        assertTrue(state.getBoolean("open_tracking"));
+        assertFalse(state.getBoolean("link_tracking"));
+        assertEquals(3, state.getJsonArray("messages").size());
+        for (JsonObject message : state.getJsonArray("messages").getValuesAs(JsonObject.class)) {
+            assertEquals("sent", message.getString("state"));
+            assertTrue(message.getString("last_reply").startsWith("250"), message.toString());
+            assertEquals(1, message.getInt("attempts"));
+            JsonObject details = admin.message(message.getString("id")).json();
+            assertEquals(submission, details.getString("submission_id"));
+            assertEquals("order_confirmation", details.getString("tag"));
+            assertEquals(List.of("queued", "sent"), details.getJsonArray("events").getValuesAs(JsonObject.class)
+                    .stream().map(e -> e.getString("type")).toList());
         }
     }
 
@@ -138,12 +163,17 @@ class SubmissionIT {
         MimeMessage m = html("Refused");
         m.setRecipients(RecipientType.TO, "refused@example.net, fine@example.net");
         String reply = Smtp.send(server.smtpPort(), sender, m);
-        JsonObject state = Eventually.await("final state", Duration.ofSeconds(20),
+        JsonObject state;
+        state = Eventually.await("final state", Duration.ofSeconds(20),
                 () -> admin.message(Smtp.queueId(reply)),
                 a -> a.status() == 200 && !a.json().getString("state").equals("queued")).json();
-        JsonObject refused = state.getJsonArray("recipients").getJsonObject(0);
-        JsonObject fine = state.getJsonArray("recipients").getJsonObject(1);
-        assertEquals("refused@example.net", refused.getString("address"));
+        Eventually.await("both messages final", Duration.ofSeconds(20), () -> admin.message(Smtp.queueId(reply)),
+                a -> a.json().getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                        .noneMatch(x -> x.getString("state").equals("queued")));
+        state = admin.message(Smtp.queueId(reply)).json();
+        JsonObject refused = state.getJsonArray("messages").getJsonObject(0);
+        JsonObject fine = state.getJsonArray("messages").getJsonObject(1);
+        assertEquals("refused@example.net", refused.getString("recipient"));
         assertEquals("failed", refused.getString("state"));
         assertTrue(refused.getString("last_reply").contains("550"), refused.toString());
         assertEquals("sent", fine.getString("state"));

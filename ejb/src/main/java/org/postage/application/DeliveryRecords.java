@@ -4,16 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.time.Instant;
 import org.postage.domain.Message;
+import org.postage.domain.MessageEvent;
+import org.postage.domain.MessageId;
 import org.postage.domain.MessageRepository;
-import org.postage.domain.Recipient;
 
 /**
- * The stored state of messages and recipients. Each method commits on its own, outside the queue's transaction,
- * so that the queue consumer's transaction holds a single resource and commits in one phase.
+ * The stored state of messages. Each method commits on its own, outside the queue's transaction, so that the
+ * queue consumer's transaction holds a single resource and commits in one phase.
  */
 @ApplicationScoped
 public class DeliveryRecords {
@@ -24,35 +23,18 @@ public class DeliveryRecords {
     @Inject
     Clock clock;
 
-    /**
-     * Which of a redelivered entry's recipients still need delivery: after a crash the same entry may come again,
-     * and a recipient already recorded as final is not sent twice.
-     */
+    /** Whether the message already reached a final state: a redelivered entry after a crash is not sent twice. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> pendingRecipients(QueuedMessage entry) {
-        return messages.find(entry.queueId())
-                .map(message -> entry.recipients().stream()
-                        .filter(address -> message.recipient(address).map(r -> !r.getState().isFinal()).orElse(true))
-                        .toList())
-                .orElse(entry.recipients());
+    public boolean isFinal(MessageId id) {
+        return messages.find(id).map(m -> m.getState().isFinal()).orElse(false);
     }
 
-    /**
-     * Records one attempt's outcomes, creating the message's record on its first attempt: one commit per attempt.
-     *
-     * @param firstTime the entry is the message's first attempt and was never handed out before, so no record can
-     *                  exist yet and none is looked up
-     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordOutcomes(QueuedMessage entry, long sizeBytes, Map<String, RelayOutcome> outcomes,
-                               boolean firstTime) {
-        Message message = (firstTime ? Optional.<Message>empty() : messages.find(entry.queueId())).orElseGet(() -> {
-            Message created = new Message(entry.queueId(), entry.accountId(), entry.envelopeSender(), sizeBytes,
-                    entry.acceptedAt(), entry.recipients());
-            messages.add(created);
-            return created;
-        });
-        outcomes.forEach((address, outcome) -> message.recipient(address)
-                .ifPresent(r -> r.recordAttempt(outcome.state(), outcome.reply(), clock.instant())));
+    public void recordOutcome(MessageId id, RelayOutcome outcome) {
+        Message message = messages.find(id)
+                .orElseThrow(() -> new IllegalStateException("no record for queued message " + id));
+        Instant now = clock.instant();
+        message.recordAttempt(outcome.state(), outcome.reply(), now);
+        messages.record(new MessageEvent(id, MessageEvent.typeOf(outcome.state()), now, outcome.reply()));
     }
 }

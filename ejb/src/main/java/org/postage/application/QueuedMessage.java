@@ -1,22 +1,16 @@
 package org.postage.application;
 
 import java.time.Instant;
-import java.util.List;
-import org.postage.domain.QueueId;
+import org.postage.domain.MessageId;
 
 /**
- * One entry of the durable outbound queue: which message, for which recipients still pending, and how many
- * delivery attempts came before. The raw content travels beside it.
+ * One entry of the durable outbound queue: one message (one recipient's copy) and how many delivery attempts
+ * came before. The content travels beside it.
  */
-public record QueuedMessage(QueueId queueId, long accountId, String envelopeSender, List<String> recipients,
+public record QueuedMessage(MessageId messageId, long accountId, String envelopeSender, String recipient,
                             Instant acceptedAt, int attempt) {
 
-    public QueuedMessage {
-        recipients = List.copyOf(recipients);
-    }
-
-    /** The entry for the next attempt, for the recipients that were deferred. */
-    public QueuedMessage retryFor(List<String> deferred) {
-        return new QueuedMessage(queueId, accountId, envelopeSender, deferred, acceptedAt, attempt + 1);
+    public QueuedMessage nextAttempt() {
+        return new QueuedMessage(messageId, accountId, envelopeSender, recipient, acceptedAt, attempt + 1);
     }
 }

@@ -3,7 +3,6 @@ package org.postage.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.logging.Logger;
@@ -17,7 +16,7 @@ import org.postage.domain.QueueId;
 
 /**
  * SMTP submission, phase by phase: authenticate, admit the sender, admit each recipient, accept the message.
- * Accepting means the message is in the durable outbound queue when the caller's transaction commits.
+ * Accepting means the message is in the durable submission queue when the caller's transaction commits.
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -31,7 +30,7 @@ public class SubmissionService {
     CredentialService credentials;
 
     @Inject
-    OutboundQueue queue;
+    SubmissionQueue queue;
 
     @Inject
     Clock clock;
@@ -65,7 +64,7 @@ public class SubmissionService {
         return session.principal() == null ? SmtpReplies.RELAY_DENIED : SmtpReplies.RECIPIENT_OK;
     }
 
-    /** Stores the message in the outbound queue within the caller's transaction. */
+    /** Stores the message in the submission queue within the caller's transaction. */
     public Reply accept(SmtpSession session, Envelope envelope, byte[] content) {
         SmtpPrincipal principal = SmtpPrincipal.parse(session.principal());
         if (principal == null) {
@@ -78,8 +77,8 @@ public class SubmissionService {
         System.arraycopy(received, 0, stored, 0, received.length);
         System.arraycopy(content, 0, stored, received.length, content.length);
 
-        queue.enqueue(new QueuedMessage(queueId, principal.accountId(), envelope.reversePath(), envelope.recipients(), now, 0),
-                stored, Duration.ZERO);
+        queue.enqueue(new AcceptedSubmission(queueId, principal.accountId(), principal.username(), envelope.reversePath(),
+                envelope.recipients(), now), stored);
         return SmtpReplies.QUEUED.withText("Ok: queued as " + queueId);
     }
 

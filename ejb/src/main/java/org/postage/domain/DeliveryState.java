@@ -1,6 +1,6 @@
 package org.postage.domain;
 
-/** Where one recipient's copy of a message stands. */
+/** Where one message (one recipient's copy of a submission) stands. */
 public enum DeliveryState {
     /** Accepted and waiting for its first delivery attempt. */
     QUEUED,
@@ -9,9 +9,11 @@ public enum DeliveryState {
     /** The next hop answered 4xx or could not be reached; another attempt is scheduled. */
     DEFERRED,
     /** The next hop answered 5xx, or retries ran out. Final. */
-    FAILED;
+    FAILED,
+    /** The submission broke a rule and was never sent. Final. */
+    REJECTED;
 
     public boolean isFinal() {
-        return this == SENT || this == FAILED;
+        return this == SENT || this == FAILED || this == REJECTED;
     }
 }

@@ -1,106 +1,112 @@
 package org.postage.domain;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * A message Postage accepted, known by its queue id, with one {@link Recipient} per envelope recipient. The raw
- * message itself lives in the durable queue until it is delivered; this record keeps its state.
+ * One recipient's copy of a submission, with its own id, delivery state and the next hop's last reply. To, Cc
+ * and Bcc recipients alike each get one.
  */
 @Entity
 @Table(name = "message")
 public class Message {
 
+    static final int MAX_REPLY_LENGTH = 1000;
+
     @Id
-    @Column(name = "queue_id", length = 16)
-    private String queueId;
+    @Column(length = 24)
+    private String id;
 
-    @Column(name = "account_id", nullable = false)
-    private Long accountId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "submission_id")
+    private Submission submission;
 
-    @Column(name = "envelope_sender", nullable = false, length = 320)
-    private String envelopeSender;
+    @Column(nullable = false, length = 320)
+    private String recipient;
 
-    @Column(name = "size_bytes", nullable = false)
-    private long sizeBytes;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeliveryState state;
 
-    @Column(name = "accepted_at", nullable = false)
-    private Instant acceptedAt;
+    @Column(name = "last_reply", length = MAX_REPLY_LENGTH)
+    private String lastReply;
 
-    @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
-    private List<Recipient> recipients = new ArrayList<>();
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
 
     protected Message() {
     }
 
-    public Message(QueueId queueId, long accountId, String envelopeSender, long sizeBytes, Instant acceptedAt,
-                   List<String> recipientAddresses) {
-        this.queueId = queueId.value();
-        this.accountId = accountId;
-        this.envelopeSender = envelopeSender;
-        this.sizeBytes = sizeBytes;
-        this.acceptedAt = acceptedAt;
-        for (String address : recipientAddresses) {
-            recipients.add(new Recipient(this, address, acceptedAt));
+    Message(Submission submission, MessageId id, String recipient, Instant now) {
+        this.submission = submission;
+        this.id = id.value();
+        this.recipient = recipient;
+        this.state = DeliveryState.QUEUED;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Records one delivery attempt. A final state is never left: a redelivered queue entry after a crash must not
+     * turn a sent copy back into a pending one.
+     */
+    public void recordAttempt(DeliveryState outcome, String reply, Instant now) {
+        if (state.isFinal()) {
+            return;
+        }
+        this.state = outcome;
+        this.lastReply = truncate(reply);
+        this.attempts++;
+        this.updatedAt = now;
+    }
+
+    void reject(String reason, Instant now) {
+        if (!state.isFinal()) {
+            this.state = DeliveryState.REJECTED;
+            this.lastReply = truncate(reason);
+            this.updatedAt = now;
         }
     }
 
-    public Optional<Recipient> recipient(String address) {
-        return recipients.stream().filter(r -> r.getAddress().equalsIgnoreCase(address)).findFirst();
+    private static String truncate(String s) {
+        return s == null || s.length() <= MAX_REPLY_LENGTH ? s : s.substring(0, MAX_REPLY_LENGTH);
     }
 
-    /** The message's state is its least advanced recipient's: queued or deferred until every copy is final. */
-    public DeliveryState state() {
-        boolean anyDeferred = false;
-        boolean anySent = false;
-        for (Recipient r : recipients) {
-            switch (r.getState()) {
-                case QUEUED -> {
-                    return DeliveryState.QUEUED;
-                }
-                case DEFERRED -> anyDeferred = true;
-                case SENT -> anySent = true;
-                case FAILED -> { }
-            }
-        }
-        if (anyDeferred) {
-            return DeliveryState.DEFERRED;
-        }
-        return anySent ? DeliveryState.SENT : DeliveryState.FAILED;
+    public MessageId getId() {
+        return new MessageId(id);
     }
 
-    public String getQueueId() {
-        return queueId;
+    public Submission getSubmission() {
+        return submission;
     }
 
-    public Long getAccountId() {
-        return accountId;
+    public String getRecipient() {
+        return recipient;
     }
 
-    public String getEnvelopeSender() {
-        return envelopeSender;
+    public DeliveryState getState() {
+        return state;
     }
 
-    public long getSizeBytes() {
-        return sizeBytes;
+    public String getLastReply() {
+        return lastReply;
     }
 
-    public Instant getAcceptedAt() {
-        return acceptedAt;
+    public int getAttempts() {
+        return attempts;
     }
 
-    public List<Recipient> getRecipients() {
-        return Collections.unmodifiableList(recipients);
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

@@ -1,10 +1,17 @@
 package org.postage.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface MessageRepository {
 
-    void add(Message message);
+    void add(Submission submission);
 
-    Optional<Message> find(QueueId queueId);
+    Optional<Submission> findSubmission(QueueId id);
+
+    Optional<Message> find(MessageId id);
+
+    void record(MessageEvent event);
+
+    List<MessageEvent> events(MessageId id);
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.domain.RetryPolicy;
+import org.postage.domain.submission.SubmissionInspector;
 
 /** Turns operator settings into the domain's value objects, failing deployment on a nonsensical value. */
 @ApplicationScoped
@@ -28,6 +29,16 @@ public class SettingsProducer {
     @Inject
     @ConfigProperty(name = "postage.retry.max-age-seconds", defaultValue = "432000")
     long maxAgeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "postage.submission.max-metadata-keys", defaultValue = "20")
+    int maxMetadataKeys;
+
+    @Produces
+    @Singleton
+    SubmissionInspector submissionInspector() {
+        return new SubmissionInspector(maxMetadataKeys);
+    }
 
     // @Singleton, a pseudo-scope: records and Clock cannot be proxied, and neither needs to be.
     @Produces

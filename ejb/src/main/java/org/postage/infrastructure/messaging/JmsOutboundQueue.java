@@ -4,18 +4,15 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import org.postage.application.OutboundQueue;
 import org.postage.application.QueuedMessage;
-import org.postage.domain.QueueId;
+import org.postage.domain.MessageId;
 
 /**
  * The outbound queue as a durable Artemis queue. The container's JMSContext joins the caller's JTA transaction,
@@ -35,39 +32,27 @@ public class JmsOutboundQueue implements OutboundQueue {
 
     @Override
     public void enqueue(QueuedMessage message, byte[] content, Duration delay) {
-        try {
-            BytesMessage jms = context.createBytesMessage();
-            jms.writeBytes(content);
-            jms.setStringProperty(JmsNames.QUEUE_ID, message.queueId().value());
+        JmsQueues.send(context, queue, content, delay, jms -> {
+            jms.setStringProperty(JmsNames.MESSAGE_ID, message.messageId().value());
             jms.setLongProperty(JmsNames.ACCOUNT_ID, message.accountId());
             jms.setStringProperty(JmsNames.ENVELOPE_SENDER, message.envelopeSender());
-            // Addresses cannot contain a line feed: the adapter normalises and validates them.
-            jms.setStringProperty(JmsNames.RECIPIENTS, String.join("\n", message.recipients()));
+            jms.setStringProperty(JmsNames.RECIPIENT, message.recipient());
             jms.setLongProperty(JmsNames.ACCEPTED_AT, message.acceptedAt().toEpochMilli());
             jms.setIntProperty(JmsNames.ATTEMPT, message.attempt());
-            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
-            if (!delay.isZero()) {
-                producer.setDeliveryDelay(delay.toMillis());
-            }
-            producer.send(queue, jms);
-        } catch (JMSException e) {
-            throw new IllegalStateException("could not build the outbound queue entry for " + message.queueId(), e);
-        }
+        });
     }
 
     /** Reads an entry back; the inverse of {@link #enqueue}. */
     public static QueuedMessage entry(BytesMessage jms) throws JMSException {
-        return new QueuedMessage(new QueueId(jms.getStringProperty(JmsNames.QUEUE_ID)),
+        return new QueuedMessage(new MessageId(jms.getStringProperty(JmsNames.MESSAGE_ID)),
                 jms.getLongProperty(JmsNames.ACCOUNT_ID),
                 jms.getStringProperty(JmsNames.ENVELOPE_SENDER),
-                Arrays.asList(jms.getStringProperty(JmsNames.RECIPIENTS).split("\n")),
+                jms.getStringProperty(JmsNames.RECIPIENT),
                 Instant.ofEpochMilli(jms.getLongProperty(JmsNames.ACCEPTED_AT)),
                 jms.getIntProperty(JmsNames.ATTEMPT));
     }
 
     public static byte[] content(BytesMessage jms) throws JMSException {
-        byte[] content = new byte[(int) jms.getBodyLength()];
-        jms.readBytes(content);
-        return content;
+        return JmsQueues.content(jms);
     }
 }

@@ -3,10 +3,14 @@ package org.postage.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import org.postage.domain.Message;
+import org.postage.domain.MessageEvent;
+import org.postage.domain.MessageId;
 import org.postage.domain.MessageRepository;
 import org.postage.domain.QueueId;
+import org.postage.domain.Submission;
 
 @ApplicationScoped
 public class JpaMessageRepository implements MessageRepository {
@@ -15,12 +19,29 @@ public class JpaMessageRepository implements MessageRepository {
     EntityManager em;
 
     @Override
-    public void add(Message message) {
-        em.persist(message);
+    public void add(Submission submission) {
+        em.persist(submission);
     }
 
     @Override
-    public Optional<Message> find(QueueId queueId) {
-        return Optional.ofNullable(em.find(Message.class, queueId.value()));
+    public Optional<Submission> findSubmission(QueueId id) {
+        return Optional.ofNullable(em.find(Submission.class, id.value()));
+    }
+
+    @Override
+    public Optional<Message> find(MessageId id) {
+        return Optional.ofNullable(em.find(Message.class, id.value()));
+    }
+
+    @Override
+    public void record(MessageEvent event) {
+        em.persist(event);
+    }
+
+    @Override
+    public List<MessageEvent> events(MessageId id) {
+        return em.createQuery("select e from MessageEvent e where e.messageId = :id order by e.id", MessageEvent.class)
+                .setParameter("id", id.value())
+                .getResultList();
     }
 }

@@ -9,9 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -55,7 +52,7 @@ public class AngusMailRelay implements Relay {
     }
 
     @Override
-    public Map<String, RelayOutcome> send(String envelopeSender, List<String> recipients, byte[] content) {
+    public RelayOutcome send(String envelopeSender, String recipient, byte[] content) {
         Connection pooled = idle.pollFirst();
         if (pooled != null && System.currentTimeMillis() - pooled.lastUsed() > MAX_IDLE_MILLIS) {
             close(pooled.transport());
@@ -63,7 +60,7 @@ public class AngusMailRelay implements Relay {
         }
         if (pooled != null) {
             try {
-                return sendOn(pooled.transport(), envelopeSender, recipients, content);
+                return sendOn(pooled.transport(), envelopeSender, recipient, content);
             } catch (MessagingException e) {
                 // The relay may have closed a reused connection; one fresh attempt tells a dead connection from a dead relay.
                 close(pooled.transport());
@@ -72,67 +69,47 @@ public class AngusMailRelay implements Relay {
         SMTPTransport fresh = null;
         try {
             fresh = connect();
-            return sendOn(fresh, envelopeSender, recipients, content);
+            return sendOn(fresh, envelopeSender, recipient, content);
         } catch (MessagingException e) {
             close(fresh);
             String reason = "Relay " + settings.describe() + " unreachable: " + rootMessage(e);
             LOG.warning(reason);
-            Map<String, RelayOutcome> all = new LinkedHashMap<>();
-            recipients.forEach(r -> all.put(r, new RelayOutcome(DeliveryState.DEFERRED, reason)));
-            return all;
+            return new RelayOutcome(DeliveryState.DEFERRED, reason);
         }
     }
 
     /**
      * @throws MessagingException only when the connection itself failed; refusals by the relay are outcomes
      */
-    private Map<String, RelayOutcome> sendOn(SMTPTransport transport, String envelopeSender, List<String> recipients,
-                                             byte[] content) throws MessagingException {
+    private RelayOutcome sendOn(SMTPTransport transport, String envelopeSender, String recipient, byte[] content)
+            throws MessagingException {
         RawMessage message = new RawMessage(session, content, envelopeSender);
-        Address[] to = new Address[recipients.size()];
-        for (int i = 0; i < to.length; i++) {
-            to[i] = new InternetAddress(recipients.get(i), false);
-        }
-        Map<String, RelayOutcome> outcomes = new LinkedHashMap<>();
         try {
-            transport.sendMessage(message, to);
-            String reply = transport.getLastServerResponse();
-            recipients.forEach(r -> outcomes.put(r, new RelayOutcome(DeliveryState.SENT, reply)));
+            transport.sendMessage(message, new Address[]{new InternetAddress(recipient, false)});
+            RelayOutcome sent = new RelayOutcome(DeliveryState.SENT, transport.getLastServerResponse());
             idle.offerFirst(new Connection(transport, System.currentTimeMillis()));
-            return outcomes;
-        } catch (SMTPSendFailedException e) {
-            // MAIL or DATA refused: the same answer for every recipient not refused individually.
-            RelayOutcome all = RelayOutcome.fromReplyCode(e.getReturnCode(), e.getMessage().trim());
-            recordRecipientRefusals(e, outcomes);
-            recipients.forEach(r -> outcomes.putIfAbsent(r, all));
-            closeQuietlyOrKeep(transport);
-            return outcomes;
+            return sent;
         } catch (SendFailedException e) {
-            recordRecipientRefusals(e, outcomes);
-            if (e.getValidSentAddresses() != null) {
-                String reply = transport.getLastServerResponse();
-                for (Address a : e.getValidSentAddresses()) {
-                    outcomes.put(((InternetAddress) a).getAddress(), new RelayOutcome(DeliveryState.SENT, reply));
-                }
-            }
-            recipients.forEach(r -> outcomes.putIfAbsent(r,
-                    new RelayOutcome(DeliveryState.DEFERRED, "Not sent: " + e.getMessage())));
-            closeQuietlyOrKeep(transport);
-            return outcomes;
+            // Refused at MAIL, RCPT or DATA: the reply of the refusal that names the recipient, else the last one.
+            RelayOutcome outcome = refusal(e);
+            keepIfConnected(transport);
+            return outcome;
         }
     }
 
-    private static void recordRecipientRefusals(MessagingException e, Map<String, RelayOutcome> outcomes) {
-        for (Exception next = e.getNextException(); next != null;
-             next = next instanceof MessagingException m ? m.getNextException() : null) {
+    private static RelayOutcome refusal(SendFailedException e) {
+        for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPAddressFailedException refused) {
-                outcomes.put(refused.getAddress().getAddress(),
-                        RelayOutcome.fromReplyCode(refused.getReturnCode(), refused.getMessage().trim()));
+                return RelayOutcome.fromReplyCode(refused.getReturnCode(), refused.getMessage().trim());
+            }
+            if (next instanceof SMTPSendFailedException failed) {
+                return RelayOutcome.fromReplyCode(failed.getReturnCode(), failed.getMessage().trim());
             }
         }
+        return new RelayOutcome(DeliveryState.DEFERRED, "Not sent: " + e.getMessage());
     }
 
-    private void closeQuietlyOrKeep(SMTPTransport transport) {
+    private void keepIfConnected(SMTPTransport transport) {
         if (transport.isConnected()) {
             idle.offerFirst(new Connection(transport, System.currentTimeMillis()));
         } else {

@@ -1,0 +1,162 @@
+package org.postage.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The submission rules of the Flexmail specification over SMTP: a message that breaks one is accepted (250), not
+ * delivered, recorded as rejected with the reason, and reported to the envelope sender in an RFC 3464 NDR.
+ */
+class SubmissionRulesIT {
+
+    private static SinkServer sink;
+    private static PostageServer server;
+    private static AdminClient admin;
+    private static AdminClient.Credential sender;
+
+    @BeforeAll
+    static void start() {
+        sink = new SinkServer(FreePorts.next()).start();
+        server = new PostageServer("rules", sink.port()).start();
+        admin = server.admin();
+        sender = admin.newSender("Rules");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (sink != null) {
+            sink.close();
+        }
+    }
+
+    @Test
+    void aTextOnlyMessageIsRejectedAndTheEnvelopeSenderGetsAnNdr() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String id = submit("cms-" + marker + "@example.com", message("Content-Type: text/plain; charset=us-ascii",
+                "Plain " + marker, "Only text " + marker));
+
+        JsonObject rejected = awaitFinal(id);
+        assertEquals("rejected", rejected.getString("state"));
+        assertTrue(rejected.getString("rejection_reason").toLowerCase().contains("html"), rejected.toString());
+        assertEquals("rejected", rejected.getJsonArray("messages").getJsonObject(0).getString("state"));
+
+        SinkServer.Delivery ndr = Eventually.await("the NDR at the sink", Duration.ofSeconds(30),
+                () -> sink.deliveries().stream().filter(d -> d.recipients().contains("cms-" + marker + "@example.com")).toList(),
+                l -> !l.isEmpty()).get(0);
+        assertEquals("", ndr.envelopeSender() == null ? "" : ndr.envelopeSender(), "reports come from the null sender");
+        MimeMessage report = new MimeMessage(null, new ByteArrayInputStream(ndr.content()));
+        assertTrue(report.getContentType().toLowerCase().contains("multipart/report"), report.getContentType());
+        assertTrue(report.getContentType().toLowerCase().contains("report-type=delivery-status"), report.getContentType());
+        MimeMultipart parts = (MimeMultipart) report.getContent();
+        assertEquals(3, parts.getCount());
+        String human = new String(parts.getBodyPart(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(human.contains(id), "the human part names the queue id: " + human);
+        assertTrue(human.toLowerCase().contains("html"), "and the rule: " + human);
+        String status = new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertTrue(status.contains("Action: failed"), status);
+        assertTrue(status.contains("Status: 5.6.0"), status);
+        assertTrue(status.contains("Final-Recipient: rfc822; reader@example.net"), status);
+        assertTrue(new String(ndr.content(), StandardCharsets.US_ASCII).contains("Plain " + marker),
+                "the original headers are quoted");
+        assertTrue(sink.containing("Only text " + marker).stream().noneMatch(d -> d.recipients().contains("reader@example.net")),
+                "the rejected message itself is never delivered");
+    }
+
+    @Test
+    void noNdrIsSentForAReportNorToTheNullSender() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        // A bounce that is itself text-only: rejected, but answering it would start a loop.
+        String fromReport = submit("bounces-" + marker + "@example.com", message(
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=b",
+                "Report " + marker, "--b\r\nContent-Type: text/plain\r\n\r\nbounce\r\n--b--"));
+        String fromNull = submit("", message("Content-Type: text/plain", "Null " + marker, "null sender " + marker));
+        assertEquals("rejected", awaitFinal(fromReport).getString("state"));
+        assertEquals("rejected", awaitFinal(fromNull).getString("state"));
+        PostageServer.sleep(3000);
+        assertTrue(sink.deliveries().stream().noneMatch(d -> d.text().contains(marker)), "no report, no loop");
+    }
+
+    @Test
+    void eachHeaderRuleIsCheckedWithItsBoundaries() throws Exception {
+        assertAccepted("X-Flexmail-Tag: " + "a".repeat(50));
+        assertRejected("X-Flexmail-Tag: " + "a".repeat(51), "X-Flexmail-Tag");
+        assertRejected("X-Flexmail-Tag: OrderConfirmation", "X-Flexmail-Tag");
+        assertAccepted("X-Flexmail-Metadata-k: v");
+        assertAccepted("X-Flexmail-Metadata-customer_id: " + "v".repeat(80));
+        assertRejected("X-Flexmail-Metadata-customer_id: " + "v".repeat(81), "customer_id");
+        assertRejected("X-Flexmail-Metadata-CustomerId: C-789", "CustomerId");
+        assertAccepted("x-flexmail-open-tracking: TRUE");
+        assertRejected("X-Flexmail-Link-Tracking: yes", "X-Flexmail-Link-Tracking");
+    }
+
+    @Test
+    void inlinePartsAndNonBase64AttachmentsAreRejected() throws Exception {
+        assertRejectedBody("Content-Type: multipart/related; boundary=r",
+                "--r\r\nContent-Type: text/html\r\n\r\n<img src=\"cid:logo\">\r\n"
+                        + "--r\r\nContent-Type: image/png\r\nContent-ID: <logo>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--r--",
+                "inline");
+        assertRejectedBody("Content-Type: multipart/mixed; boundary=m",
+                "--m\r\nContent-Type: text/html\r\n\r\n<p>see attached</p>\r\n"
+                        + "--m\r\nContent-Type: text/plain; name=notes.txt\r\nContent-Disposition: attachment; filename=notes.txt\r\n"
+                        + "Content-Transfer-Encoding: 7bit\r\n\r\nnotes\r\n--m--",
+                "base64");
+    }
+
+    private void assertAccepted(String header) throws Exception {
+        String id = submit("shop@example.com", message("Content-Type: text/html\r\n" + header, "ok", "<p>ok</p>"));
+        JsonObject s = awaitFinal(id);
+        assertTrue(!s.getString("state").equals("rejected"), header + " -> " + s);
+    }
+
+    private void assertRejected(String header, String reasonNames) throws Exception {
+        String id = submit("shop@example.com", message("Content-Type: text/html\r\n" + header, "bad", "<p>bad</p>"));
+        JsonObject s = awaitFinal(id);
+        assertEquals("rejected", s.getString("state"), header);
+        assertTrue(s.getString("rejection_reason").contains(reasonNames), header + " -> " + s.getString("rejection_reason"));
+    }
+
+    private void assertRejectedBody(String contentType, String body, String reasonNames) throws Exception {
+        String id = submit("shop@example.com", message(contentType, "body", body));
+        JsonObject s = awaitFinal(id);
+        assertEquals("rejected", s.getString("state"), contentType);
+        assertTrue(s.getString("rejection_reason").toLowerCase().contains(reasonNames),
+                contentType + " -> " + s.getString("rejection_reason"));
+    }
+
+    private static String message(String contentHeaders, String subject, String body) {
+        return "From: Shop <shop@example.com>\r\nTo: reader@example.net\r\nSubject: " + subject + "\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@shop.example.com>\r\nMIME-Version: 1.0\r\n"
+                + contentHeaders + "\r\n\r\n" + body + "\r\n";
+    }
+
+    /** Submits a raw message over STARTTLS + AUTH and answers its queue id. */
+    private static String submit(String envelopeSender, String raw) throws Exception {
+        try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), sender)) {
+            assertTrue(s.command("MAIL FROM:<" + envelopeSender + ">").startsWith("250"));
+            assertTrue(s.command("RCPT TO:<reader@example.net>").startsWith("250"));
+            assertTrue(s.command("DATA").startsWith("354"));
+            String reply = s.command(raw.replace("\r\n.", "\r\n..") + ".");
+            assertTrue(reply.startsWith("250 2.0.0"), reply);
+            return Smtp.queueId(reply);
+        }
+    }
+
+    private static JsonObject awaitFinal(String id) {
+        return Eventually.await("submission " + id + " processed", Duration.ofSeconds(30), () -> admin.message(id),
+                a -> a.status() == 200 && !a.json().getString("state").equals("queued")).json();
+    }
+}

@@ -1,0 +1,71 @@
+package org.postage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postage.domain.submission.FlexmailOptions;
+import org.postage.domain.submission.Inspection;
+import org.postage.domain.submission.RawMessageEditor;
+import org.postage.domain.submission.SubmissionInspector;
+import org.postage.domain.submission.Violation;
+
+/**
+ * Turns an accepted submission into messages: checks it against the submission rules, and either splits it into
+ * one message per recipient on the outbound queue, or rejects it and reports why to the envelope sender.
+ * Runs in the submission queue consumer's transaction; the records commit on their own first, so a redelivered
+ * entry finds them and keeps its message ids.
+ */
+@ApplicationScoped
+public class ProcessingService {
+
+    private static final Logger LOG = Logger.getLogger(ProcessingService.class.getName());
+    private static final String FLEXMAIL_PREFIX = "X-Flexmail-";
+    private static final String BCC = "Bcc";
+
+    @Inject
+    SubmissionRecords records;
+
+    @Inject
+    OutboundQueue outbound;
+
+    @Inject
+    SubmissionInspector inspector;
+
+    @Inject
+    SubmissionReports reports;
+
+    @Inject
+    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
+    String hostName;
+
+    /** Keep the client's Message-ID instead of giving each message its own (for senders that correlate by it). */
+    @Inject
+    @ConfigProperty(name = "postage.keep-message-id", defaultValue = "false")
+    boolean keepMessageId;
+
+    public void process(AcceptedSubmission entry, byte[] raw) {
+        Inspection inspection = inspector.inspect(raw);
+        if (!inspection.isAccepted()) {
+            String reason = inspection.violations().stream().map(Violation::reason).collect(Collectors.joining("; "));
+            SubmissionRecords.Registered rejected = records.reject(entry, raw.length, reason);
+            LOG.info(() -> "submission_id=" + entry.id() + " rejected: " + reason);
+            reports.rejected(entry, rejected, raw, inspection.violations());
+            return;
+        }
+        FlexmailOptions options = inspection.options();
+        SubmissionRecords.Registered registered = records.accept(entry, raw.length, options.tag(), options.metadata(),
+                options.openTracking(), options.linkTracking());
+        // The Flexmail headers are instructions to Postage, and a Bcc header would show every Bcc recipient.
+        byte[] outgoing = RawMessageEditor.removeHeadersWithPrefix(raw, FLEXMAIL_PREFIX);
+        outgoing = RawMessageEditor.removeHeadersWithPrefix(outgoing, BCC);
+        for (SubmissionRecords.Split message : registered.messages()) {
+            byte[] content = keepMessageId ? outgoing
+                    : RawMessageEditor.replaceHeader(outgoing, "Message-ID", "<" + message.id() + "@" + hostName + ">");
+            outbound.enqueue(new QueuedMessage(message.id(), entry.accountId(), entry.envelopeSender(),
+                    message.recipient(), entry.acceptedAt(), 0), content, Duration.ZERO);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.postage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.postage.domain.Message;
+import org.postage.domain.MessageEvent;
+import org.postage.domain.MessageId;
+import org.postage.domain.MessageRepository;
+import org.postage.domain.QueueId;
+import org.postage.domain.Submission;
+
+/**
+ * Stores what processing decided about a submission. Each call commits on its own, before the queue entries it
+ * leads to are sent, so that the consumer's transaction holds only the queue.
+ */
+@ApplicationScoped
+public class SubmissionRecords {
+
+    /** The messages a stored submission was split into. */
+    public record Registered(QueueId id, boolean rejected, List<Split> messages) {
+    }
+
+    public record Split(MessageId id, String recipient) {
+    }
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Records an accepted submission with one queued message per recipient. A submission seen before (the queue
+     * handed it out again after a crash) is returned as stored, so its messages keep their ids.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Registered accept(AcceptedSubmission entry, long sizeBytes, String tag, Map<String, String> metadata,
+                             boolean openTracking, boolean linkTracking) {
+        return messages.findSubmission(entry.id()).map(SubmissionRecords::registered).orElseGet(() -> {
+            Submission submission = create(entry, sizeBytes, false);
+            submission.applyOptions(tag, metadata, openTracking, linkTracking);
+            record(submission, MessageEvent.Type.QUEUED, null);
+            return registered(submission);
+        });
+    }
+
+    /** Records a submission that broke a rule: every message rejected, with the reason. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Registered reject(AcceptedSubmission entry, long sizeBytes, String reason) {
+        return messages.findSubmission(entry.id()).map(SubmissionRecords::registered).orElseGet(() -> {
+            Submission submission = create(entry, sizeBytes, false);
+            submission.reject(reason, clock.instant());
+            record(submission, MessageEvent.Type.REJECTED, reason);
+            return registered(submission);
+        });
+    }
+
+    /** Records a report Postage itself sends (an NDR), so that its delivery is tracked like any message. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Registered report(AcceptedSubmission entry, long sizeBytes) {
+        Submission submission = create(entry, sizeBytes, true);
+        record(submission, MessageEvent.Type.QUEUED, null);
+        return registered(submission);
+    }
+
+    private Submission create(AcceptedSubmission entry, long sizeBytes, boolean report) {
+        Submission submission = new Submission(entry.id(), entry.accountId(), entry.envelopeSender(), sizeBytes,
+                entry.acceptedAt(), entry.recipients(), report);
+        messages.add(submission);
+        return submission;
+    }
+
+    private void record(Submission submission, MessageEvent.Type type, String detail) {
+        Instant now = clock.instant();
+        for (Message m : submission.getMessages()) {
+            messages.record(new MessageEvent(m.getId(), type, now, detail));
+        }
+    }
+
+    private static Registered registered(Submission s) {
+        return new Registered(new QueueId(s.getId()), s.isRejected(),
+                s.getMessages().stream().map(m -> new Split(m.getId(), m.getRecipient())).toList());
+    }
+}

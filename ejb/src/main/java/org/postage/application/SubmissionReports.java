@@ -1,0 +1,75 @@
+package org.postage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postage.api.SmtpReplies;
+import org.postage.application.ndr.FailedRecipient;
+import org.postage.application.ndr.NdrDecision;
+import org.postage.application.ndr.NdrPolicy;
+import org.postage.application.ndr.NonDeliveryReport;
+import org.postage.application.ndr.Problem;
+import org.postage.domain.QueueId;
+import org.postage.domain.submission.Violation;
+
+/**
+ * Tells the envelope sender that a submission was rejected: an RFC 3464 report from the null sender, queued for
+ * delivery and tracked like any message. Never for a report, nor to the null sender.
+ */
+@ApplicationScoped
+public class SubmissionReports {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionReports.class.getName());
+    private final NdrPolicy policy = new NdrPolicy();
+
+    @Inject
+    SubmissionRecords records;
+
+    @Inject
+    OutboundQueue outbound;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
+    String hostName;
+
+    /** Queues the report within the caller's transaction, and records it. */
+    public void rejected(AcceptedSubmission entry, SubmissionRecords.Registered rejected, byte[] raw,
+                         List<Violation> violations) {
+        NdrDecision decision = policy.shouldReport(entry.envelopeSender(), raw);
+        if (!decision.report()) {
+            LOG.info(() -> "submission_id=" + entry.id() + ": no report sent: " + decision.reason());
+            return;
+        }
+        Instant now = clock.instant();
+        String reasons = violations.stream().map(Violation::reason).reduce((a, b) -> a + "; " + b).orElse("");
+        byte[] report = NonDeliveryReport.builder()
+                .reportingHost(hostName)
+                .queueId(entry.id())
+                .envelopeSender(entry.envelopeSender())
+                .original(raw)
+                .arrivalDate(ZonedDateTime.ofInstant(entry.acceptedAt(), clock.getZone()))
+                .date(ZonedDateTime.ofInstant(now, clock.getZone()))
+                .problems(violations.stream().map(v -> new Problem(v.rule(), v.reason(), v.fix())).toList())
+                .recipients(rejected.messages().stream()
+                        .map(m -> new FailedRecipient(m.recipient(), SmtpReplies.CONTENT_REFUSED.withText(reasons)))
+                        .toList())
+                .build()
+                .toBytes();
+        AcceptedSubmission reportEntry = new AcceptedSubmission(QueueId.next(now.toEpochMilli()), entry.accountId(),
+                null, "", List.of(entry.envelopeSender()), now);
+        SubmissionRecords.Split message = records.report(reportEntry, report.length).messages().get(0);
+        outbound.enqueue(new QueuedMessage(message.id(), entry.accountId(), "", entry.envelopeSender(), now, 0),
+                report, Duration.ZERO);
+        LOG.info(() -> "submission_id=" + entry.id() + ": report " + message.id() + " queued to <"
+                + entry.envelopeSender() + ">");
+    }
+}

@@ -1,0 +1,42 @@
+package org.postage.interfaces;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.logging.Logger;
+import org.postage.application.ProcessingService;
+import org.postage.infrastructure.messaging.JmsNames;
+import org.postage.infrastructure.messaging.JmsSubmissionQueue;
+
+/**
+ * Takes accepted submissions off the submission queue and hands each to {@link ProcessingService}, which checks
+ * it and splits it into messages on the outbound queue within this transaction.
+ */
+@MessageDriven(name = "SubmissionProcessor", activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.SUBMISSION_QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+public class SubmissionProcessor implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionProcessor.class.getName());
+
+    @Inject
+    ProcessingService processing;
+
+    @Override
+    public void onMessage(Message message) {
+        if (!(message instanceof BytesMessage bytes)) {
+            LOG.severe("Dropped a " + message.getClass().getSimpleName() + " on the submission queue: not a Postage entry");
+            return;
+        }
+        try {
+            processing.process(JmsSubmissionQueue.entry(bytes), JmsSubmissionQueue.content(bytes));
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not read a submission queue entry", e);
+        }
+    }
+}
