@@ -116,6 +116,31 @@ class SubmissionRulesIT {
                 "base64");
     }
 
+    @Test
+    void aCredentialSetToRefuseInSessionGets550WithTheReasonAtTheEndOfData() throws Exception {
+        AdminClient.Credential strict = admin.newSender("Strict");
+        AdminClient.Answer bad = admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(), "{\"refuse_in_session\": 1}");
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals(204, admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(),
+                "{\"refuse_in_session\": true}").status());
+        String marker = UUID.randomUUID().toString();
+        try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), strict)) {
+            assertTrue(s.command("MAIL FROM:<erp@example.com>").startsWith("250"));
+            assertTrue(s.command("RCPT TO:<reader@example.net>").startsWith("250"));
+            assertTrue(s.command("DATA").startsWith("354"));
+            String reply = s.command(message("Content-Type: text/plain", "Strict " + marker, "text only") + ".");
+            assertTrue(reply.startsWith("550 5.6.0"), reply);
+            assertTrue(reply.toLowerCase().contains("html"), "the reason names the rule: " + reply);
+            // The session goes on, and a good message from the same client is accepted.
+            assertTrue(s.command("MAIL FROM:<erp@example.com>").startsWith("250"));
+            assertTrue(s.command("RCPT TO:<reader@example.net>").startsWith("250"));
+            assertTrue(s.command("DATA").startsWith("354"));
+            assertTrue(s.command(message("Content-Type: text/html", "Fine " + marker, "<p>fine</p>") + ".").startsWith("250 2.0.0"));
+        }
+        PostageServer.sleep(2000);
+        assertTrue(sink.deliveries().stream().noneMatch(d -> d.text().contains("Strict " + marker)), "nothing relayed, no NDR");
+    }
+
     private void assertAccepted(String header) throws Exception {
         String id = submit("shop@example.com", message("Content-Type: text/html\r\n" + header, "ok", "<p>ok</p>"));
         JsonObject s = awaitFinal(id);

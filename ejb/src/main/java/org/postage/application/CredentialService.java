@@ -73,6 +73,14 @@ public class CredentialService {
         active.forget(username);
     }
 
+    /** @return false when no such credential exists */
+    @Transactional
+    public boolean setRefuseInSession(String username, boolean refuse) {
+        Optional<SmtpCredential> credential = credentials.findByUsername(username);
+        credential.ifPresent(c -> c.refuseInSession(refuse));
+        return credential.isPresent();
+    }
+
     /**
      * @return the active credential when the password matches. The slow hash runs only the first time a
      * password is seen; later checks compare a keyed digest held in memory, but always re-read the credential so

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.AuthResult;
 import org.postage.api.Envelope;
@@ -13,6 +14,9 @@ import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 import org.postage.api.SmtpSession;
 import org.postage.domain.QueueId;
+import org.postage.domain.submission.Inspection;
+import org.postage.domain.submission.SubmissionInspector;
+import org.postage.domain.submission.Violation;
 
 /**
  * SMTP submission, phase by phase: authenticate, admit the sender, admit each recipient, accept the message.
@@ -36,12 +40,16 @@ public class SubmissionService {
     Clock clock;
 
     @Inject
+    SubmissionInspector inspector;
+
+    @Inject
     @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
     String hostName;
 
     public AuthResult authenticate(SmtpSession session, String username, String password) {
         return credentials.authenticate(username, password)
-                .map(c -> AuthResult.accepted(new SmtpPrincipal(c.getAccountId(), c.getUsername()).format()))
+                .map(c -> AuthResult.accepted(
+                        new SmtpPrincipal(c.getAccountId(), c.getUsername(), c.isRefuseInSession()).format()))
                 .orElseGet(() -> {
                     LOG.info(() -> "SMTP AUTH failed for user '" + printable(username) + "' from " + session.clientAddress());
                     return AuthResult.rejected(SmtpReplies.AUTH_FAILED);
@@ -70,6 +78,14 @@ public class SubmissionService {
         if (principal == null) {
             return SmtpReplies.AUTH_REQUIRED;
         }
+        if (principal.refuseInSession()) {
+            Inspection inspection = inspector.inspect(content);
+            if (!inspection.isAccepted()) {
+                // For clients that read SMTP replies: the reason at the end of DATA, and nothing stored.
+                return SmtpReplies.CONTENT_REFUSED.withText(bounded(inspection.violations().stream()
+                        .map(Violation::reason).collect(Collectors.joining("; "))));
+            }
+        }
         Instant now = clock.instant();
         QueueId queueId = QueueId.next(now.toEpochMilli());
         byte[] received = ReceivedHeader.render(session, hostName, queueId, ZonedDateTime.ofInstant(now, clock.getZone()));
@@ -80,6 +96,11 @@ public class SubmissionService {
         queue.enqueue(new AcceptedSubmission(queueId, principal.accountId(), principal.username(), envelope.reversePath(),
                 envelope.recipients(), now), stored);
         return SmtpReplies.QUEUED.withText("Ok: queued as " + queueId);
+    }
+
+    /** An SMTP reply line stays well under the 512-octet limit of RFC 5321. */
+    private static String bounded(String reason) {
+        return reason.length() <= 400 ? reason : reason.substring(0, 397) + "...";
     }
 
     private static String printable(String s) {

@@ -39,6 +39,10 @@ public class SmtpCredential {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** Refuse a submission that breaks a rule with 550 at the end of DATA instead of accepting it and sending an NDR. */
+    @Column(name = "refuse_in_session", nullable = false)
+    private boolean refuseInSession;
+
     protected SmtpCredential() {
     }
 
@@ -58,6 +62,14 @@ public class SmtpCredential {
         if (revokedAt == null) {
             revokedAt = when;
         }
+    }
+
+    public void refuseInSession(boolean refuse) {
+        this.refuseInSession = refuse;
+    }
+
+    public boolean isRefuseInSession() {
+        return refuseInSession;
     }
 
     public Long getId() {

@@ -69,6 +69,18 @@ public final class JsonBody {
         return Optional.of(s.getString());
     }
 
+    public boolean requiredBoolean(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw invalid("Field '" + field + "' is required");
+        }
+        JsonValue.ValueType type = value.getValueType();
+        if (type != JsonValue.ValueType.TRUE && type != JsonValue.ValueType.FALSE) {
+            throw invalid("Field '" + field + "' must be true or false");
+        }
+        return type == JsonValue.ValueType.TRUE;
+    }
+
     public Optional<Long> optionalNonNegativeLong(String field) {
         JsonValue value = object.get(field);
         if (value == null || value == JsonValue.NULL) {
