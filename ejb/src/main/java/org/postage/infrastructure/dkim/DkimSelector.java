@@ -22,7 +22,7 @@ public record DkimSelector(String value) {
 
     public DkimSelector {
         if (!isValid(value)) {
-            throw new IllegalArgumentException("not a DKIM selector (DNS labels of letters, digits, hyphens): " + value);
+            throw new IllegalArgumentException("not a DKIM selector (DNS labels: letters, digits, hyphens): " + value);
         }
     }
 

@@ -30,7 +30,8 @@ final class PythonDkimVerifier {
             file = Files.createTempFile("postage-dkim-", ".eml");
             Files.write(file, message);
             Path script = Path.of(PythonDkimVerifier.class.getResource("/dkim/verify_dkim.py").toURI());
-            Process process = new ProcessBuilder(PYTHON, script.toString(), file.toString(), selector, domain, keyRecord)
+            Process process = new ProcessBuilder(PYTHON, script.toString(), file.toString(), selector, domain,
+                    keyRecord)
                     .redirectErrorStream(true)
                     .start();
             process.getOutputStream().close();
