@@ -25,6 +25,11 @@ bash -c "$start_cmd"
 for _ in $(seq 1 120); do grep -q "WFLYSRV0025" "$LOG" 2>/dev/null && break; sleep 1; done
 api() { curl -fsS -u "admin:$POSTAGE_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
 ACCOUNT=$(api -X POST localhost:8080/api/admin/accounts -d '{"name":"durability"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+# The bench sends all its load to one recipient: no per-recipient limit for this account (PER_RECIPIENT_LIMIT
+# sets one, to measure what counting costs).
+LIMIT=${PER_RECIPIENT_LIMIT:-0}
+api -X PUT "localhost:8080/api/admin/accounts/$ACCOUNT/limits" \
+    -d "{\"per_recipient_per_minute\": $LIMIT, \"per_recipient_per_hour\": $LIMIT}" > /dev/null
 CRED=$(api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/smtp-credentials")
 PUSER=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["username"])')
 PPASS=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["password"])')

@@ -29,6 +29,8 @@ public final class SmtpReplies {
     public static final Reply TIMEOUT = new Reply(421, "4.4.2", "Idle timeout, closing connection");
     public static final Reply NOT_STORED = new Reply(451, "4.3.0", "Message not stored, try again later");
     public static final Reply LOCAL_ERROR = new Reply(451, "4.3.0", "Local error in processing, try again later");
+    /** Per-recipient rate limit: the client retries later; text names the recipient, the limit and when. */
+    public static final Reply RECIPIENT_RATE_LIMITED = new Reply(450, "4.7.1", "Too many messages to this recipient, try again later");
     public static final Reply TOO_MANY_RECIPIENTS = new Reply(452, "4.5.3", "Too many recipients");
     public static final Reply AUTH_TEMPORARY_FAILURE = new Reply(454, "4.7.0", "Temporary authentication failure, try again later");
     public static final Reply TLS_NOT_AVAILABLE = new Reply(454, "4.7.0", "TLS not available");

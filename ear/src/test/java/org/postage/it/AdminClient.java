@@ -59,6 +59,12 @@ final class AdminClient {
         return issueCredential(createAccount(name));
     }
 
+    /** Sets the account's per-recipient limits; 0 means no limit. */
+    void setLimits(long accountId, int perMinute, int perHour) {
+        check(send("PUT", "/api/admin/accounts/" + accountId + "/limits", "{\"per_recipient_per_minute\": " + perMinute
+                + ", \"per_recipient_per_hour\": " + perHour + "}"), 200);
+    }
+
     void revoke(String username) {
         check(send("DELETE", "/api/admin/smtp-credentials/" + username, null), 204);
     }

@@ -46,7 +46,9 @@ class CrashIT {
 
     @Test
     void everyAcknowledgedMessageArrivesAfterKillNine() throws Exception {
-        AdminClient.Credential sender = server.admin().newSender("Crash");
+        long account = server.admin().createAccount("Crash");
+        server.admin().setLimits(account, 0, 0); // hundreds of messages to one recipient, like the bench
+        AdminClient.Credential sender = server.admin().issueCredential(account);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean sending = new AtomicBoolean(true);
         int clients = 4;

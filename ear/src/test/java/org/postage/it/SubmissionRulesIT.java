@@ -30,7 +30,9 @@ class SubmissionRulesIT {
         sink = new SinkServer(FreePorts.next()).start();
         server = new PostageServer("rules", sink.port()).start();
         admin = server.admin();
-        sender = admin.newSender("Rules");
+        long account = admin.createAccount("Rules");
+        admin.setLimits(account, 0, 0); // these tests send many messages to one reader
+        sender = admin.issueCredential(account);
     }
 
     @AfterAll
@@ -139,6 +141,42 @@ class SubmissionRulesIT {
         }
         PostageServer.sleep(2000);
         assertTrue(sink.deliveries().stream().noneMatch(d -> d.text().contains("Strict " + marker)), "nothing relayed, no NDR");
+    }
+
+    @Test
+    void aRecipientOverItsRateLimitIsDeferredAtRcptUntilTheWindowEnds() throws Exception {
+        long account = admin.createAccount("Limited");
+        assertEquals(400, admin.send("PUT", "/api/admin/accounts/" + account + "/limits",
+                "{\"per_recipient_per_minute\": -1, \"per_recipient_per_hour\": 0}").status());
+        assertEquals(400, admin.send("PUT", "/api/admin/accounts/" + account + "/limits",
+                "{\"per_recipient_per_minute\": 2}").status());
+        admin.setLimits(account, 2, 0);
+        assertEquals(2, admin.get("/api/admin/accounts/" + account).json().getInt("per_recipient_per_minute"));
+        AdminClient.Credential limited = admin.issueCredential(account);
+        // Start early in a minute, so that the three attempts fall in one window.
+        long second = java.time.Instant.now().getEpochSecond() % 60;
+        if (second > 40) {
+            PostageServer.sleep((61 - second) * 1000);
+        }
+        try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), limited)) {
+            for (int i = 0; i < 2; i++) {
+                assertTrue(s.command("MAIL FROM:<shop@example.com>").startsWith("250"));
+                assertTrue(s.command("RCPT TO:<Popular@example.net>").startsWith("250"));
+                assertTrue(s.command("RSET").startsWith("250"));
+            }
+            assertTrue(s.command("MAIL FROM:<shop@example.com>").startsWith("250"));
+            String third = s.command("RCPT TO:<popular@example.net>");
+            assertTrue(third.startsWith("450 4.7.1"), third);
+            assertTrue(third.contains("limit 2 per minute"), third);
+            assertTrue(s.command("RCPT TO:<someone-else@example.net>").startsWith("250"), "other recipients are not limited");
+            assertTrue(s.command("RSET").startsWith("250"));
+
+            long wait = 61 - java.time.Instant.now().getEpochSecond() % 60;
+            PostageServer.sleep(wait * 1000);
+            assertTrue(s.command("MAIL FROM:<shop@example.com>").startsWith("250"));
+            String after = s.command("RCPT TO:<popular@example.net>");
+            assertTrue(after.startsWith("250"), "a new minute, a new window: " + after);
+        }
     }
 
     private void assertAccepted(String header) throws Exception {

@@ -4,20 +4,47 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import org.postage.domain.Account;
 import org.postage.domain.AccountRepository;
+import org.postage.domain.RateLimits;
 
 @ApplicationScoped
 public class AccountService {
+
+    /** An account as the admin API shows it, with the limits in force (its own or the operator's defaults). */
+    public record AccountView(long id, String name, Instant createdAt, int perRecipientPerMinute,
+                              int perRecipientPerHour) {
+    }
 
     @Inject
     AccountRepository accounts;
 
     @Inject
+    RecipientRateLimiter rateLimiter;
+
+    @Inject
     Clock clock;
 
     @Transactional
-    public Account create(String name) {
-        return accounts.add(new Account(name, clock.instant()));
+    public AccountView create(String name) {
+        return view(accounts.add(new Account(name, clock.instant())));
+    }
+
+    @Transactional
+    public AccountView find(long id) {
+        return view(accounts.find(id).orElseThrow(() -> new UnknownAccountException(id)));
+    }
+
+    @Transactional
+    public AccountView setRateLimits(long id, RateLimits limits) {
+        Account account = accounts.find(id).orElseThrow(() -> new UnknownAccountException(id));
+        account.setRateLimits(limits);
+        return view(account);
+    }
+
+    private AccountView view(Account a) {
+        RateLimits limits = a.rateLimits(rateLimiter.defaults());
+        return new AccountView(a.getId(), a.getName(), a.getCreatedAt(), limits.perMinute(), limits.perHour());
     }
 }

@@ -43,6 +43,9 @@ public class SubmissionService {
     SubmissionInspector inspector;
 
     @Inject
+    RecipientRateLimiter rateLimiter;
+
+    @Inject
     @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
     String hostName;
 
@@ -69,7 +72,12 @@ public class SubmissionService {
 
     public Reply admitRecipient(SmtpSession session, String recipient) {
         // No open relay: every recipient is allowed only on an authenticated session, which MAIL already required.
-        return session.principal() == null ? SmtpReplies.RELAY_DENIED : SmtpReplies.RECIPIENT_OK;
+        SmtpPrincipal principal = SmtpPrincipal.parse(session.principal());
+        if (principal == null) {
+            return SmtpReplies.RELAY_DENIED;
+        }
+        // Counted at RCPT, the moment the client can still be told to come back later.
+        return rateLimiter.admit(principal.accountId(), recipient);
     }
 
     /** Stores the message in the submission queue within the caller's transaction. */

@@ -25,12 +25,30 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Per-recipient limits of this account; null: the operator's defaults. */
+    @Column(name = "per_recipient_per_minute")
+    private Integer perRecipientPerMinute;
+
+    @Column(name = "per_recipient_per_hour")
+    private Integer perRecipientPerHour;
+
     protected Account() {
     }
 
     public Account(String name, Instant createdAt) {
         this.name = name;
         this.createdAt = createdAt;
+    }
+
+    public void setRateLimits(RateLimits limits) {
+        this.perRecipientPerMinute = limits.perMinute();
+        this.perRecipientPerHour = limits.perHour();
+    }
+
+    /** This account's limits, each falling back to the operator's default where the account sets none. */
+    public RateLimits rateLimits(RateLimits defaults) {
+        return new RateLimits(perRecipientPerMinute == null ? defaults.perMinute() : perRecipientPerMinute,
+                perRecipientPerHour == null ? defaults.perHour() : perRecipientPerHour);
     }
 
     public Long getId() {

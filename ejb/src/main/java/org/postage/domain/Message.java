@@ -32,8 +32,10 @@ public class Message {
     @Column(nullable = false, length = 320)
     private String recipient;
 
+    // varchar, not the database's own enum type: with H2's ENUM, Hibernate read "3" back after a schema update
+    // at restart, and every redelivered entry failed (found by CrashIT).
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 16, columnDefinition = "varchar(16)")
     private DeliveryState state;
 
     @Column(name = "last_reply", length = MAX_REPLY_LENGTH)

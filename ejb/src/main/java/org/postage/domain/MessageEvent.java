@@ -28,7 +28,7 @@ public class MessageEvent {
     private String messageId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 16, columnDefinition = "varchar(16)") // see Message.state
     private Type type;
 
     @Column(name = "occurred_at", nullable = false)

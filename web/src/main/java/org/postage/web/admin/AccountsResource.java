@@ -11,12 +11,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.net.URI;
-import java.time.Instant;
 import org.postage.application.AccountService;
 import org.postage.application.CredentialService;
 import org.postage.application.IssuedCredential;
 import org.postage.application.UnknownAccountException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.WebApplicationException;
 import org.postage.domain.Account;
+import org.postage.domain.RateLimits;
 import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
 
@@ -24,9 +27,6 @@ import org.postage.web.problem.Problem;
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
-
-    public record AccountCreated(long id, String name, Instant createdAt) {
-    }
 
     public record CredentialIssued(String username, String password, long accountId, String note) {
     }
@@ -44,10 +44,45 @@ public class AccountsResource {
     @Consumes(MediaType.WILDCARD)
     public Response create(String body) {
         String name = JsonBody.parse(body).requiredString("name", Account.MAX_NAME_LENGTH).strip();
-        Account account = accounts.create(name);
-        return Response.created(URI.create(uri.getPath() + "/" + account.getId()))
-                .entity(new AccountCreated(account.getId(), account.getName(), account.getCreatedAt()))
-                .build();
+        AccountService.AccountView account = accounts.create(name);
+        return Response.created(URI.create(uri.getPath() + "/" + account.id())).entity(account).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response find(@PathParam("id") String id) {
+        try {
+            return Response.ok(accounts.find(parseId(id))).build();
+        } catch (UnknownAccountException e) {
+            return Problem.notFound(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code {"per_recipient_per_minute": N, "per_recipient_per_hour": M}}: this account's per-recipient limits;
+     * 0 means no limit. Both fields are required, so that a request says everything it changes.
+     */
+    @PUT
+    @Path("/{id}/limits")
+    @Consumes(MediaType.WILDCARD)
+    public Response setLimits(@PathParam("id") String id, String body) {
+        long accountId = parseId(id);
+        JsonBody json = JsonBody.parse(body);
+        RateLimits limits = new RateLimits(limit(json, "per_recipient_per_minute"), limit(json, "per_recipient_per_hour"));
+        try {
+            return Response.ok(accounts.setRateLimits(accountId, limits)).build();
+        } catch (UnknownAccountException e) {
+            return Problem.notFound(e.getMessage());
+        }
+    }
+
+    private static int limit(JsonBody json, String field) {
+        long value = json.optionalNonNegativeLong(field)
+                .orElseThrow(() -> new WebApplicationException(Problem.badRequest("Field '" + field + "' is required")));
+        if (value > 1_000_000) {
+            throw new WebApplicationException(Problem.badRequest("Field '" + field + "' must be at most 1000000 (0 means no limit)"));
+        }
+        return (int) value;
     }
 
     @POST
@@ -70,7 +105,7 @@ public class AccountsResource {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new jakarta.ws.rs.WebApplicationException(Problem.notFound("No account with id '" + id + "'"));
+            throw new WebApplicationException(Problem.notFound("No account with id '" + id + "'"));
         }
     }
 }
