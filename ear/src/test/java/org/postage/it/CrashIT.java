@@ -46,7 +46,7 @@ class CrashIT {
 
     @Test
     void everyAcknowledgedMessageArrivesAfterKillNine() throws Exception {
-        AdminClient.Credential sender = server.admin().newSender("Crash");
+        AdminClient.Credential sender = server.admin().newSender("Crash", "example.com");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean sending = new AtomicBoolean(true);
         int clients = 4;

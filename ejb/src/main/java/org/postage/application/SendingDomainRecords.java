@@ -33,7 +33,11 @@ public class SendingDomainRecords {
         return domains.add(domain);
     }
 
-    @Transactional
+    /**
+     * In a transaction of its own: called at the end of DATA, where the caller's transaction must hold only the
+     * submission queue (ADR 0001), not a database connection too.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<SendingDomain> find(String name) {
         return domains.find(name);
     }
