@@ -24,6 +24,9 @@ public class DeliveryService {
     Relay relay;
 
     @Inject
+    DkimSigning signing;
+
+    @Inject
     OutboundQueue queue;
 
     @Inject
@@ -42,7 +45,9 @@ public class DeliveryService {
         if (redelivered && records.isFinal(entry.messageId())) {
             return;
         }
-        RelayOutcome outcome = relay.send(entry.envelopeSender(), entry.recipient(), content);
+        // Signed here, not when processing splits the submission: these are the bytes relayed, after every header
+        // change, and each attempt gets a fresh signature (t=) made with the domain's current key.
+        RelayOutcome outcome = relay.send(entry.envelopeSender(), entry.recipient(), signing.sign(content));
 
         Duration delay = retryPolicy.delayAfter(entry.attempt() + 1);
         boolean deferred = outcome.state() == DeliveryState.DEFERRED;
@@ -56,7 +61,7 @@ public class DeliveryService {
         LOG.info(() -> "message_id=" + entry.messageId() + " to=<" + entry.recipient() + "> attempt="
                 + (entry.attempt() + 1) + " state=" + logged.state() + " reply=\"" + logged.reply() + "\"");
         if (retry) {
-            queue.enqueue(entry.nextAttempt(), content, delay);
+            queue.enqueue(entry.nextAttempt(), content, delay); // unsigned: the next attempt signs again
         }
     }
 }

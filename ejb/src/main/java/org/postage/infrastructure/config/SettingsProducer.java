@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.domain.RetryPolicy;
 import org.postage.domain.submission.SubmissionInspector;
+import org.postage.infrastructure.dkim.DkimSigner;
 import org.postage.infrastructure.dns.DnsRecordsToPublish;
 import org.postage.infrastructure.dns.DnsRequirements;
 import org.postage.infrastructure.dns.DomainDnsCheck;
@@ -75,6 +76,12 @@ public class SettingsProducer {
     @Singleton
     DnsRecordsToPublish dnsRecordsToPublish(DnsRequirements requirements) {
         return new DnsRecordsToPublish(requirements);
+    }
+
+    @Produces
+    @Singleton
+    DkimSigner dkimSigner(Clock clock) {
+        return new DkimSigner(clock);
     }
 
     @Produces
