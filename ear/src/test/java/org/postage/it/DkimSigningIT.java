@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every delivered copy carries a DKIM signature of its From domain that an independent verifier accepts. */
+/**
+ * Every delivered copy carries a DKIM signature of its From domain that an independent verifier accepts, and an
+ * envelope sender of its own under the domain's return-path host.
+ */
 class DkimSigningIT {
 
     private static SinkServer sink;
@@ -42,7 +45,7 @@ class DkimSigningIT {
     }
 
     @Test
-    void eachDeliveredCopyIsSignedWithTheFromDomainsKeyAndVerifies() throws Exception {
+    void eachDeliveredCopyIsSignedWithTheFromDomainsKeyAndBouncesToItsOwnReturnPath() throws Exception {
         String marker = UUID.randomUUID().toString();
         MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));
         m.setFrom("Shop <orders@Signed.Example>");
@@ -51,7 +54,7 @@ class DkimSigningIT {
         m.setSubject("Signed " + marker);
         m.setHeader("X-Flexmail-Tag", "order_confirmation");
         m.setText("<p>Thank you " + marker + "</p>", "UTF-8", "html");
-        assertTrue(Smtp.send(server.smtpPort(), sender, m).startsWith("250 2.0.0"));
+        String queueId = Smtp.queueId(Smtp.send(server.smtpPort(), sender, m));
 
         var copies = Eventually.await("both copies at the sink", Duration.ofSeconds(30),
                 () -> sink.containing(marker), l -> l.size() == 2);
@@ -65,6 +68,8 @@ class DkimSigningIT {
                     text.substring(0, Math.min(600, text.length())));
             assertTrue(sent.substring(0, sent.indexOf("bh=")).contains("s=" + selector + ";"), sent);
             assertFalse(text.contains("X-Flexmail-Tag"), "signed after the Flexmail headers were removed");
+            assertTrue(copy.envelopeSender().matches("bounce\\+" + queueId + "-[12]@pm-bounces\\.signed\\.example"),
+                    "a return path per message under the From domain: " + copy.envelopeSender());
             PythonDkimVerifier.Verdict verdict = PythonDkimVerifier.verify(copy.content(), selector, "signed.example",
                     keyRecord);
             assertTrue(verdict.verified(), verdict.output());

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.postage.domain.SendingDomain;
-import org.postage.domain.submission.FromDomain;
 import org.postage.infrastructure.dkim.DkimKeyPair;
 import org.postage.infrastructure.dkim.DkimSigner;
 import org.postage.infrastructure.dkim.DkimSigningException;
@@ -25,16 +24,13 @@ public class DkimSigning {
     private static final Logger LOG = Logger.getLogger(DkimSigning.class.getName());
 
     @Inject
-    SendingDomainRecords domains;
-
-    @Inject
     DkimSigner signer;
 
     /** Decoding a PKCS#8 key costs more than the lookup; keyed by the stored text, so a new key is a new entry. */
     private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
 
-    public byte[] sign(byte[] content) {
-        Optional<SendingDomain> domain = FromDomain.of(content).flatMap(domains::find);
+    /** @param domain the sending domain of the message's From address, if it is one */
+    public byte[] sign(byte[] content, Optional<SendingDomain> domain) {
         if (domain.isEmpty()) {
             return content;
         }
