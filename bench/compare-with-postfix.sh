@@ -52,6 +52,8 @@ ACCOUNT=$(api -X POST localhost:8080/api/admin/accounts -d '{"name":"bench"}' | 
 LIMIT=${PER_RECIPIENT_LIMIT:-0}
 api -X PUT "localhost:8080/api/admin/accounts/$ACCOUNT/limits" \
     -d "{\"per_recipient_per_minute\": $LIMIT, \"per_recipient_per_hour\": $LIMIT}" > /dev/null
+# The load is sent From bench@example.com: a sending domain, without a DNS check (there is no DNS here).
+api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/domains" -d '{"name":"example.com","skip_dns_check":true}' >/dev/null
 CRED=$(api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/smtp-credentials")
 PUSER=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["username"])')
 PPASS=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["password"])')

@@ -65,6 +65,21 @@ final class AdminClient {
                 + ", \"per_recipient_per_hour\": " + perHour + "}"), 200);
     }
 
+    /** A fresh account that may send From {@code domain} (added without a DNS check), with one credential. */
+    Credential newSender(String name, String domain) {
+        long account = createAccount(name);
+        addDomain(account, domain, true);
+        return issueCredential(account);
+    }
+
+    /** Adds a sending domain; the answer holds its DKIM key record and the other records to publish. */
+    JsonObject addDomain(long accountId, String domain, boolean skipDnsCheck) {
+        Answer a = post("/api/admin/accounts/" + accountId + "/domains",
+                "{\"name\":\"" + domain + "\",\"skip_dns_check\":" + skipDnsCheck + "}");
+        check(a, 201);
+        return a.json();
+    }
+
     void revoke(String username) {
         check(send("DELETE", "/api/admin/smtp-credentials/" + username, null), 204);
     }

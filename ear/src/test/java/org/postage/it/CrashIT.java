@@ -48,6 +48,7 @@ class CrashIT {
     void everyAcknowledgedMessageArrivesAfterKillNine() throws Exception {
         long account = server.admin().createAccount("Crash");
         server.admin().setLimits(account, 0, 0); // hundreds of messages to one recipient, like the bench
+        server.admin().addDomain(account, "example.com", true);
         AdminClient.Credential sender = server.admin().issueCredential(account);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -65,7 +66,7 @@ class CrashIT {
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
 
         server.start();
-        Set<String> missing = Eventually.await("every acknowledged message at the sink", Duration.ofSeconds(120), () -> {
+        Set<String> missing = Eventually.await("every acknowledged message at the sink", Duration.ofSeconds(200), () -> {
             Set<String> m = new HashSet<>(acknowledged);
             sink.deliveries().forEach(d -> m.removeIf(id -> d.text().contains(id)));
             return m;

@@ -17,10 +17,14 @@ class RelayRetryIT {
 
     private static final int RELAY_PORT = FreePorts.next();
     private static PostageServer server;
+    private static long account;
 
     @BeforeAll
     static void start() {
         server = new PostageServer("relay-retry", RELAY_PORT).start();
+        // One account for both tests: a sending domain belongs to one account only.
+        account = server.admin().createAccount("ERP");
+        server.admin().addDomain(account, "example.com", true);
     }
 
     @AfterAll
@@ -33,7 +37,7 @@ class RelayRetryIT {
     @Test
     void aMessageIsDeferredWhileTheRelayIsDownAndDeliveredWhenItComesBack() throws Exception {
         AdminClient admin = server.admin();
-        AdminClient.Credential sender = admin.newSender("Retry");
+        AdminClient.Credential sender = admin.issueCredential(account);
         String marker = UUID.randomUUID().toString();
         MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));
         m.setFrom("erp@example.com");
@@ -68,7 +72,7 @@ class RelayRetryIT {
     @Test
     void aTemporaryRefusalIsRetriedUntilAccepted() throws Exception {
         AdminClient admin = server.admin();
-        AdminClient.Credential sender = admin.newSender("Greylisted");
+        AdminClient.Credential sender = admin.issueCredential(account);
         String marker = UUID.randomUUID().toString();
         try (SinkServer sink = new SinkServer(RELAY_PORT).answer("grey@example.net", "451 4.7.1 Greylisted, come back later").start()) {
             MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));

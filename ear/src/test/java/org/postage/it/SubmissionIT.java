@@ -29,6 +29,7 @@ class SubmissionIT {
     private static PostageServer server;
     private static AdminClient admin;
     private static AdminClient.Credential sender;
+    private static long account;
 
     private static final String RELAY_USER = "relay-user";
 
@@ -46,7 +47,9 @@ class SubmissionIT {
                 .with("POSTAGE_RELAY_PASSWORD", "relay-secret")
                 .start();
         admin = server.admin();
-        sender = admin.newSender("Web shop");
+        account = admin.createAccount("Web shop");
+        admin.addDomain(account, "example.com", true);
+        sender = admin.issueCredential(account);
     }
 
     @AfterAll
@@ -188,7 +191,7 @@ class SubmissionIT {
 
     @Test
     void aRevokedCredentialFailsAtOnce() throws Exception {
-        AdminClient.Credential c = admin.newSender("Revoked");
+        AdminClient.Credential c = admin.issueCredential(account);
         assertTrue(Smtp.send(server.smtpPort(), c, html("before")).startsWith("250"));
         try (RawSmtp open = RawSmtp.authenticated(server.smtpPort(), c)) {
             admin.revoke(c.username());

@@ -24,14 +24,16 @@ class SubmissionRulesIT {
     private static PostageServer server;
     private static AdminClient admin;
     private static AdminClient.Credential sender;
+    private static long account;
 
     @BeforeAll
     static void start() {
         sink = new SinkServer(FreePorts.next()).start();
         server = new PostageServer("rules", sink.port()).start();
         admin = server.admin();
-        long account = admin.createAccount("Rules");
+        account = admin.createAccount("Rules");
         admin.setLimits(account, 0, 0); // these tests send many messages to one reader
+        admin.addDomain(account, "example.com", true);
         sender = admin.issueCredential(account);
     }
 
@@ -120,7 +122,7 @@ class SubmissionRulesIT {
 
     @Test
     void aCredentialSetToRefuseInSessionGets550WithTheReasonAtTheEndOfData() throws Exception {
-        AdminClient.Credential strict = admin.newSender("Strict");
+        AdminClient.Credential strict = admin.issueCredential(account);
         AdminClient.Answer bad = admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(), "{\"refuse_in_session\": 1}");
         assertEquals(400, bad.status(), bad.body());
         assertEquals(204, admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(),
@@ -179,6 +181,52 @@ class SubmissionRulesIT {
         }
     }
 
+    @Test
+    void mailFromADomainTheAccountHasNotAddedIsRejectedWithAPolicyNdr() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String id = submit("erp-" + marker + "@example.com", message("From: <news@stranger.example>", "Content-Type: text/html",
+                "Stranger " + marker, "<p>hi</p>"));
+        JsonObject rejected = awaitFinal(id);
+        assertEquals("rejected", rejected.getString("state"));
+        assertTrue(rejected.getString("rejection_reason").contains("stranger.example is not a sending domain of this account"),
+                rejected.getString("rejection_reason"));
+        SinkServer.Delivery ndr = Eventually.await("the NDR", Duration.ofSeconds(30),
+                () -> sink.deliveries().stream().filter(d -> d.recipients().contains("erp-" + marker + "@example.com")).toList(),
+                l -> !l.isEmpty()).get(0);
+        MimeMultipart parts = (MimeMultipart) new MimeMessage(null, new ByteArrayInputStream(ndr.content())).getContent();
+        String human = new String(parts.getBodyPart(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(human.contains("domain.unauthenticated"), human);
+        String status = new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertTrue(status.contains("Status: 5.7.1"), "a policy refusal, not a content one: " + status);
+        assertTrue(sink.containing("Stranger " + marker).stream().noneMatch(d -> d.recipients().contains("reader@example.net")));
+    }
+
+    @Test
+    void mailFromADomainWhoseDnsWasNotCheckedNamesTheRecordsToPublish() throws Exception {
+        admin.addDomain(account, "unchecked.example", false);
+        String id = submit("shop@example.com", message("From: <shop@Unchecked.Example>", "Content-Type: text/html", "x", "<p>x</p>"));
+        JsonObject rejected = awaitFinal(id);
+        assertEquals("rejected", rejected.getString("state"));
+        assertTrue(rejected.getString("rejection_reason").contains(
+                "unchecked.example is not authenticated: its DNS records (SPF, DKIM, DMARC, RETURN_PATH) were never checked"),
+                rejected.getString("rejection_reason"));
+    }
+
+    @Test
+    void aCredentialSetToRefuseInSessionGets550With571ForAnUnauthenticatedDomain() throws Exception {
+        AdminClient.Credential strict = admin.issueCredential(account);
+        assertEquals(204, admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(),
+                "{\"refuse_in_session\": true}").status());
+        try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), strict)) {
+            assertTrue(s.command("MAIL FROM:<erp@example.com>").startsWith("250"));
+            assertTrue(s.command("RCPT TO:<reader@example.net>").startsWith("250"));
+            assertTrue(s.command("DATA").startsWith("354"));
+            String reply = s.command(message("From: <erp@stranger.example>", "Content-Type: text/html", "s", "<p>s</p>") + ".");
+            assertTrue(reply.startsWith("550 5.7.1"), reply);
+            assertTrue(reply.contains("stranger.example"), reply);
+        }
+    }
+
     private void assertAccepted(String header) throws Exception {
         String id = submit("shop@example.com", message("Content-Type: text/html\r\n" + header, "ok", "<p>ok</p>"));
         JsonObject s = awaitFinal(id);
@@ -201,7 +249,11 @@ class SubmissionRulesIT {
     }
 
     private static String message(String contentHeaders, String subject, String body) {
-        return "From: Shop <shop@example.com>\r\nTo: reader@example.net\r\nSubject: " + subject + "\r\n"
+        return message("From: Shop <shop@example.com>", contentHeaders, subject, body);
+    }
+
+    private static String message(String fromHeader, String contentHeaders, String subject, String body) {
+        return fromHeader + "\r\nTo: reader@example.net\r\nSubject: " + subject + "\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@shop.example.com>\r\nMIME-Version: 1.0\r\n"
                 + contentHeaders + "\r\n\r\n" + body + "\r\n";
     }

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.postage.domain.DeliveryState;
 import org.postage.domain.RetryPolicy;
+import org.postage.domain.SendingDomain;
+import org.postage.domain.submission.FromDomain;
 
 /**
  * Delivers one queued message to the next hop, records the outcome, and queues a later attempt when it was
@@ -22,6 +25,15 @@ public class DeliveryService {
 
     @Inject
     Relay relay;
+
+    @Inject
+    DkimSigning signing;
+
+    @Inject
+    ReturnPath returnPath;
+
+    @Inject
+    SendingDomainRecords domains;
 
     @Inject
     OutboundQueue queue;
@@ -42,7 +54,11 @@ public class DeliveryService {
         if (redelivered && records.isFinal(entry.messageId())) {
             return;
         }
-        RelayOutcome outcome = relay.send(entry.envelopeSender(), entry.recipient(), content);
+        Optional<SendingDomain> fromDomain = FromDomain.of(content).flatMap(domains::find);
+        // Signed here, not when processing splits the submission: these are the bytes relayed, after every header
+        // change, and each attempt gets a fresh signature (t=) made with the domain's current key.
+        RelayOutcome outcome = relay.send(returnPath.envelopeSender(entry, fromDomain), entry.recipient(),
+                signing.sign(content, fromDomain));
 
         Duration delay = retryPolicy.delayAfter(entry.attempt() + 1);
         boolean deferred = outcome.state() == DeliveryState.DEFERRED;
@@ -56,7 +72,7 @@ public class DeliveryService {
         LOG.info(() -> "message_id=" + entry.messageId() + " to=<" + entry.recipient() + "> attempt="
                 + (entry.attempt() + 1) + " state=" + logged.state() + " reply=\"" + logged.reply() + "\"");
         if (retry) {
-            queue.enqueue(entry.nextAttempt(), content, delay);
+            queue.enqueue(entry.nextAttempt(), content, delay); // unsigned: the next attempt signs again
         }
     }
 }

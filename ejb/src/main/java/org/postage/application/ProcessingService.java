@@ -3,6 +3,7 @@ package org.postage.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,7 +14,8 @@ import org.postage.domain.submission.SubmissionInspector;
 import org.postage.domain.submission.Violation;
 
 /**
- * Turns an accepted submission into messages: checks it against the submission rules, and either splits it into
+ * Turns an accepted submission into messages: checks it against the submission rules (content first, then the
+ * From domain), and either splits it into
  * one message per recipient on the outbound queue, or rejects it and reports why to the envelope sender.
  * Runs in the submission queue consumer's transaction; the records commit on their own first, so a redelivered
  * entry finds them and keeps its message ids.
@@ -38,6 +40,9 @@ public class ProcessingService {
     SubmissionReports reports;
 
     @Inject
+    SendingDomainRule domainRule;
+
+    @Inject
     @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
     String hostName;
 
@@ -48,11 +53,14 @@ public class ProcessingService {
 
     public void process(AcceptedSubmission entry, byte[] raw) {
         Inspection inspection = inspector.inspect(raw);
-        if (!inspection.isAccepted()) {
-            String reason = inspection.violations().stream().map(Violation::reason).collect(Collectors.joining("; "));
+        List<Violation> violations = inspection.isAccepted()
+                ? domainRule.check(entry.accountId(), inspection.fromAddress()).stream().toList()
+                : inspection.violations();
+        if (!violations.isEmpty()) {
+            String reason = violations.stream().map(Violation::reason).collect(Collectors.joining("; "));
             SubmissionRecords.Registered rejected = records.reject(entry, raw.length, reason);
             LOG.info(() -> "submission_id=" + entry.id() + " rejected: " + reason);
-            reports.rejected(entry, rejected, raw, inspection.violations());
+            reports.rejected(entry, rejected, raw, violations);
             return;
         }
         FlexmailOptions options = inspection.options();

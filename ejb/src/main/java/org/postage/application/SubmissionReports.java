@@ -60,7 +60,7 @@ public class SubmissionReports {
                 .date(ZonedDateTime.ofInstant(now, clock.getZone()))
                 .problems(violations.stream().map(v -> new Problem(v.rule(), v.reason(), v.fix())).toList())
                 .recipients(rejected.messages().stream()
-                        .map(m -> new FailedRecipient(m.recipient(), SmtpReplies.CONTENT_REFUSED.withText(reasons)))
+                        .map(m -> new FailedRecipient(m.recipient(), Refusals.replyFor(violations).withText(reasons)))
                         .toList())
                 .build()
                 .toBytes();

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,6 +45,9 @@ public class SubmissionService {
 
     @Inject
     RecipientRateLimiter rateLimiter;
+
+    @Inject
+    SendingDomainRule domainRule;
 
     @Inject
     @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
@@ -88,9 +92,12 @@ public class SubmissionService {
         }
         if (principal.refuseInSession()) {
             Inspection inspection = inspector.inspect(content);
-            if (!inspection.isAccepted()) {
+            List<Violation> violations = inspection.isAccepted()
+                    ? domainRule.check(principal.accountId(), inspection.fromAddress()).stream().toList()
+                    : inspection.violations();
+            if (!violations.isEmpty()) {
                 // For clients that read SMTP replies: the reason at the end of DATA, and nothing stored.
-                return SmtpReplies.CONTENT_REFUSED.withText(bounded(inspection.violations().stream()
+                return Refusals.replyFor(violations).withText(bounded(violations.stream()
                         .map(Violation::reason).collect(Collectors.joining("; "))));
             }
         }

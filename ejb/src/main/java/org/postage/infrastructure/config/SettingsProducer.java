@@ -6,9 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.domain.RetryPolicy;
 import org.postage.domain.submission.SubmissionInspector;
+import org.postage.infrastructure.dkim.DkimSigner;
+import org.postage.infrastructure.dns.DnsRecordsToPublish;
+import org.postage.infrastructure.dns.DnsRequirements;
+import org.postage.infrastructure.dns.DomainDnsCheck;
 
 /** Turns operator settings into the domain's value objects, failing deployment on a nonsensical value. */
 @ApplicationScoped
@@ -33,6 +38,51 @@ public class SettingsProducer {
     @Inject
     @ConfigProperty(name = "postage.submission.max-metadata-keys", defaultValue = "20")
     int maxMetadataKeys;
+
+    /** Empty (MicroProfile Config reads an empty value as absent) for the system's resolvers. */
+    @Inject
+    @ConfigProperty(name = "postage.dns.resolver")
+    Optional<String> dnsResolver;
+
+    @Inject
+    @ConfigProperty(name = "postage.dns.timeout-ms", defaultValue = "2000")
+    long dnsTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "postage.dns.spf-include", defaultValue = "include:spf.postage.test")
+    String spfInclude;
+
+    @Inject
+    @ConfigProperty(name = "postage.dns.return-path-label", defaultValue = "pm-bounces")
+    String returnPathLabel;
+
+    @Inject
+    @ConfigProperty(name = "postage.dns.bounce-host", defaultValue = "bounces.postage.test")
+    String bounceHost;
+
+    @Produces
+    @Singleton
+    DnsRequirements dnsRequirements() {
+        return new DnsRequirements(spfInclude, returnPathLabel, bounceHost);
+    }
+
+    @Produces
+    @Singleton
+    DomainDnsCheck domainDnsCheck(DnsRequirements requirements) {
+        return new DomainDnsCheck(requirements, dnsResolver.orElse(null), Duration.ofMillis(dnsTimeoutMs));
+    }
+
+    @Produces
+    @Singleton
+    DnsRecordsToPublish dnsRecordsToPublish(DnsRequirements requirements) {
+        return new DnsRecordsToPublish(requirements);
+    }
+
+    @Produces
+    @Singleton
+    DkimSigner dkimSigner(Clock clock) {
+        return new DkimSigner(clock);
+    }
 
     @Produces
     @Singleton

@@ -17,7 +17,7 @@ public final class DnsRecordsToPublish {
      * one, the owner adds the mechanism to it rather than publishing this one. DMARC starts at {@code p=none}, which
      * only asks for reports; the owner raises it once mail passes.
      */
-    public List<DnsRecord> forDomain(SendingDomain domain) {
+    public List<DnsRecord> forDomain(DnsIdentity domain) {
         return List.of(
                 new DnsRecord(RecordKind.SPF, domain.name(), "TXT", "v=spf1 " + requirements.spfMechanism() + " ~all"),
                 new DnsRecord(RecordKind.DKIM, domain.dkimHost(), "TXT",

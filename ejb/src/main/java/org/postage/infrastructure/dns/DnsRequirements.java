@@ -28,7 +28,7 @@ public record DnsRequirements(String spfMechanism, String returnPathLabel, Strin
         bounceHost = bounceHost.toLowerCase(Locale.ROOT);
     }
 
-    String returnPathHost(SendingDomain domain) {
+    String returnPathHost(DnsIdentity domain) {
         return returnPathLabel + "." + domain.name();
     }
 }

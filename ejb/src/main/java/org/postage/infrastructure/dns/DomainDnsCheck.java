@@ -32,7 +32,7 @@ public final class DomainDnsCheck {
         this.returnPath = new ReturnPathRule(requirements);
     }
 
-    public DomainDnsReport check(SendingDomain domain) {
+    public DomainDnsReport check(DnsIdentity domain) {
         String returnPathHost = requirements.returnPathHost(domain);
         CompletableFuture<DnsAnswer> spfAnswer = dns.txt(domain.name());
         CompletableFuture<DnsAnswer> dkimAnswer = dns.txt(domain.dkimHost());

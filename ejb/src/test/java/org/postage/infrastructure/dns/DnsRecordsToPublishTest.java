@@ -12,7 +12,7 @@ class DnsRecordsToPublishTest {
     private static final String KEY = "A".repeat(392);
     private final DnsRequirements requirements =
             new DnsRequirements("include:spf.postage.test", "pm-bounces", "bounces.postage.test");
-    private final SendingDomain domain = new SendingDomain("Shop.Example", "pst202611-k3x9", KEY);
+    private final DnsIdentity domain = new DnsIdentity("Shop.Example", "pst202611-k3x9", KEY);
 
     @Test
     void theFourRecordsInOrderWithNamesTypesAndValues() {
@@ -53,8 +53,8 @@ class DnsRecordsToPublishTest {
         assertThrows(IllegalArgumentException.class, () -> new DnsRequirements("v=spf1 -all", "pm", "b.test"));
         assertThrows(IllegalArgumentException.class, () -> new DnsRequirements("include:x.test", "a.b", "b.test"));
         assertThrows(IllegalArgumentException.class, () -> new DnsRequirements("include:x.test", "pm", "b_test"));
-        assertThrows(IllegalArgumentException.class, () -> new SendingDomain("localhost", "s1", KEY));
-        assertThrows(IllegalArgumentException.class, () -> new SendingDomain("shop.example", "s1;", KEY));
-        assertThrows(IllegalArgumentException.class, () -> new SendingDomain("shop.example", "s1", "p=x"));
+        assertThrows(IllegalArgumentException.class, () -> new DnsIdentity("localhost", "s1", KEY));
+        assertThrows(IllegalArgumentException.class, () -> new DnsIdentity("shop.example", "s1;", KEY));
+        assertThrows(IllegalArgumentException.class, () -> new DnsIdentity("shop.example", "s1", "p=x"));
     }
 }

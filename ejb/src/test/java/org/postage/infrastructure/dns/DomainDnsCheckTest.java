@@ -23,7 +23,7 @@ class DomainDnsCheckTest {
             new DnsRequirements("include:spf.postage.test", "pm-bounces", "bounces.postage.test");
     private static final Duration TIMEOUT = Duration.ofMillis(250);
 
-    private static SendingDomain domain;
+    private static DnsIdentity domain;
     private static DkimKeyPair keys;
     private TinyDnsServer dns;
     private DomainDnsCheck check;
@@ -31,7 +31,7 @@ class DomainDnsCheckTest {
     @BeforeAll
     static void key() {
         keys = DkimKeyPair.generate();
-        domain = new SendingDomain("shop.example", "pst202611-k3x9", keys.publicKeyBase64());
+        domain = new DnsIdentity("shop.example", "pst202611-k3x9", keys.publicKeyBase64());
     }
 
     @BeforeEach

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Context;
 import java.net.URI;
 import org.postage.application.AccountService;
 import org.postage.application.CredentialService;
+import org.postage.application.DomainService;
+import org.postage.application.DomainView;
+import org.postage.application.DuplicateDomainException;
 import org.postage.application.IssuedCredential;
 import org.postage.application.UnknownAccountException;
 import jakarta.ws.rs.GET;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.WebApplicationException;
 import org.postage.domain.Account;
 import org.postage.domain.RateLimits;
+import org.postage.domain.SendingDomain;
 import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
 
@@ -31,11 +35,16 @@ public class AccountsResource {
     public record CredentialIssued(String username, String password, long accountId, String note) {
     }
 
+    private static final int MAX_DOMAIN_NAME = 253;
+
     @Inject
     AccountService accounts;
 
     @Inject
     CredentialService credentials;
+
+    @Inject
+    DomainService domains;
 
     @Context
     UriInfo uri;
@@ -101,7 +110,30 @@ public class AccountsResource {
         }
     }
 
-    private static long parseId(String id) {
+    /** {@code {"name": "shop.example", "skip_dns_check": false}}; skip only for domains whose DNS is known good. */
+    @POST
+    @Path("/{id}/domains")
+    @Consumes(MediaType.WILDCARD)
+    public Response addDomain(@PathParam("id") String id, String body) {
+        long accountId = parseId(id);
+        JsonBody json = JsonBody.parse(body);
+        String name = json.requiredString("name", MAX_DOMAIN_NAME);
+        boolean skip = json.optionalBoolean("skip_dns_check").orElse(false);
+        if (!SendingDomain.isValidName(name)) {
+            return Problem.badRequest("Field 'name' must be a domain name such as shop.example (letters, digits,"
+                    + " hyphens; at least two labels; an IDN in its xn-- form), not '" + name + "'");
+        }
+        try {
+            DomainView view = domains.add(accountId, name, skip);
+            return Response.created(URI.create("/api/admin/domains/" + view.name())).entity(view).build();
+        } catch (UnknownAccountException e) {
+            return Problem.notFound(e.getMessage());
+        } catch (DuplicateDomainException e) {
+            return Problem.response(409, "Conflict", e.getMessage());
+        }
+    }
+
+    static long parseId(String id) {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {

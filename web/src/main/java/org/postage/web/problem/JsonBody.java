@@ -70,15 +70,19 @@ public final class JsonBody {
     }
 
     public boolean requiredBoolean(String field) {
+        return optionalBoolean(field).orElseThrow(() -> invalid("Field '" + field + "' is required"));
+    }
+
+    public Optional<Boolean> optionalBoolean(String field) {
         JsonValue value = object.get(field);
         if (value == null || value == JsonValue.NULL) {
-            throw invalid("Field '" + field + "' is required");
+            return Optional.empty();
         }
         JsonValue.ValueType type = value.getValueType();
         if (type != JsonValue.ValueType.TRUE && type != JsonValue.ValueType.FALSE) {
             throw invalid("Field '" + field + "' must be true or false");
         }
-        return type == JsonValue.ValueType.TRUE;
+        return Optional.of(type == JsonValue.ValueType.TRUE);
     }
 
     public Optional<Long> optionalNonNegativeLong(String field) {

@@ -11,9 +11,9 @@ import org.postage.infrastructure.dkim.DkimSelector;
  * @param dkimPublicKey the key's {@code p=} value, as
  *                      {@link org.postage.infrastructure.dkim.DkimKeyPair#publicKeyBase64()} gives it
  */
-public record SendingDomain(String name, String dkimSelector, String dkimPublicKey) {
+public record DnsIdentity(String name, String dkimSelector, String dkimPublicKey) {
 
-    public SendingDomain {
+    public DnsIdentity {
         // Names go into DNS queries and into records shown to people: only host names.
         if (!DkimSelector.isValid(name) || !name.contains(".")) {
             throw new IllegalArgumentException("not a domain name in ASCII: " + name);

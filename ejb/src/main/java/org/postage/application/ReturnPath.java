@@ -1,0 +1,27 @@
+package org.postage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.postage.domain.SendingDomain;
+import org.postage.infrastructure.dns.DnsRequirements;
+
+/**
+ * The envelope sender of an outgoing copy: {@code bounce+<message id>@<return-path label>.<From domain>}, a host
+ * the domain points at Postage's bounce host (its RETURN_PATH record). A bounce then names the message it is about,
+ * and SPF is checked against a name under the From domain, so it aligns for DMARC.
+ */
+@ApplicationScoped
+public class ReturnPath {
+
+    @Inject
+    DnsRequirements requirements;
+
+    /** Reports keep the null sender (RFC 5321 4.5.5); mail From no sending domain keeps the client's sender. */
+    public String envelopeSender(QueuedMessage entry, Optional<SendingDomain> fromDomain) {
+        if (entry.envelopeSender().isEmpty() || fromDomain.isEmpty()) {
+            return entry.envelopeSender();
+        }
+        return "bounce+" + entry.messageId() + "@" + requirements.returnPathLabel() + "." + fromDomain.get().getName();
+    }
+}

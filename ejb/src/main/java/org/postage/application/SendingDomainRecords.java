@@ -1,0 +1,56 @@
+package org.postage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.postage.domain.AccountRepository;
+import org.postage.domain.DomainRecordStatus;
+import org.postage.domain.SendingDomain;
+import org.postage.domain.SendingDomainRepository;
+
+/**
+ * Stores sending domains, each call in its own short transaction: a DNS check takes seconds and must not hold a
+ * transaction (or a database connection) while it waits for answers.
+ */
+@ApplicationScoped
+public class SendingDomainRecords {
+
+    @Inject
+    SendingDomainRepository domains;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Transactional
+    public SendingDomain add(SendingDomain domain) {
+        accounts.find(domain.getAccountId()).orElseThrow(() -> new UnknownAccountException(domain.getAccountId()));
+        if (domains.find(domain.getName()).isPresent()) {
+            throw new DuplicateDomainException(domain.getName());
+        }
+        return domains.add(domain);
+    }
+
+    /**
+     * In a transaction of its own: called at the end of DATA, where the caller's transaction must hold only the
+     * submission queue (ADR 0001), not a database connection too.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<SendingDomain> find(String name) {
+        return domains.find(name);
+    }
+
+    @Transactional
+    public Optional<SendingDomain> storeCheck(String name, List<DomainRecordStatus> results, Instant at) {
+        Optional<SendingDomain> domain = domains.find(name);
+        domain.ifPresent(d -> d.recordCheck(results, at));
+        return domain;
+    }
+
+    @Transactional
+    public List<String> dueForCheck(Instant checkedBefore) {
+        return domains.dueForCheck(checkedBefore);
+    }
+}

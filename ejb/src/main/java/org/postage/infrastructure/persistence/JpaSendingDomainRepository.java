@@ -1,0 +1,38 @@
+package org.postage.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.postage.domain.SendingDomain;
+import org.postage.domain.SendingDomainRepository;
+
+@ApplicationScoped
+public class JpaSendingDomainRepository implements SendingDomainRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public SendingDomain add(SendingDomain domain) {
+        em.persist(domain);
+        return domain;
+    }
+
+    @Override
+    public Optional<SendingDomain> find(String name) {
+        return em.createQuery("select d from SendingDomain d where d.name = :name", SendingDomain.class)
+                .setParameter("name", name).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<String> dueForCheck(Instant checkedBefore) {
+        // Authentication depends on the records, so the filter on it runs here rather than in the query.
+        return em.createQuery("select d from SendingDomain d where d.skipDnsCheck = false", SendingDomain.class)
+                .getResultStream()
+                .filter(d -> !d.isAuthenticated() || d.getCheckedAt() == null || d.getCheckedAt().isBefore(checkedBefore))
+                .map(SendingDomain::getName).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package org.postage.web.admin;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.postage.application.DomainService;
+import org.postage.application.UnknownDomainException;
+import org.postage.web.problem.Problem;
+
+/**
+ * Sending domains: adding one gives it a DKIM key and answers with the four DNS records its owner publishes; a
+ * check asks DNS now. The private key is never shown. Adding one is under its account
+ * ({@link AccountsResource#addDomain}): JAX-RS picks one resource class per path prefix.
+ */
+@Path("/admin/domains")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class DomainsResource {
+
+    @Inject
+    DomainService domains;
+
+    @GET
+    @Path("/{name}")
+    public Response get(@PathParam("name") String name) {
+        try {
+            return Response.ok(domains.find(name)).build();
+        } catch (UnknownDomainException e) {
+            return Problem.notFound(e.getMessage());
+        }
+    }
+
+    /** Asks DNS now and stores the verdicts; answers once every query was answered or timed out. */
+    @POST
+    @Path("/{name}/check")
+    @Consumes(MediaType.WILDCARD)
+    public Response check(@PathParam("name") String name) {
+        try {
+            return Response.ok(domains.check(name)).build();
+        } catch (UnknownDomainException e) {
+            return Problem.notFound(e.getMessage());
+        }
+    }
+}
