@@ -2,7 +2,10 @@ package org.postage.application;
 
 import java.time.Duration;
 
-/** The durable queue of messages waiting for delivery. Enqueueing joins the caller's transaction. */
+/**
+ * The durable queue of messages waiting for delivery. An entry is durable when enqueue returns, whatever the
+ * caller's transaction does: callers record first and enqueue last, and a redelivered caller enqueues again.
+ */
 public interface OutboundQueue {
 
     void enqueue(QueuedMessage message, byte[] content, Duration delay);

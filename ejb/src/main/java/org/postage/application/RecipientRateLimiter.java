@@ -2,17 +2,12 @@ package org.postage.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
-import org.postage.domain.Account;
 import org.postage.domain.RateLimits;
-import org.postage.domain.RecipientRateCounter;
 import org.postage.domain.RecipientRateCounter.Period;
 
 /**
@@ -22,9 +17,6 @@ import org.postage.domain.RecipientRateCounter.Period;
  */
 @ApplicationScoped
 public class RecipientRateLimiter {
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     RateCounterRows rows;
@@ -45,70 +37,37 @@ public class RecipientRateLimiter {
     }
 
     /** Counts the recipient if both windows have room; otherwise counts nothing and answers 450 4.7.1. */
-    @Transactional
     public Reply admit(long accountId, String recipient) {
-        Account account = em.find(Account.class, accountId);
-        RateLimits limits = account == null ? defaults() : account.rateLimits(defaults());
+        RateLimits limits = rows.limitsOf(accountId, defaults());
         if (limits.isUnlimited()) {
             return SmtpReplies.RECIPIENT_OK;
         }
         String address = recipient.toLowerCase(Locale.ROOT);
         long now = clock.instant().getEpochSecond();
-        if (!take(accountId, address, Period.MINUTE, limits.perMinute(), now)) {
-            return limited(recipient, limits.perMinute(), "minute", Period.MINUTE.windowEnd(now) - now);
+        RateCounterRows.Outcome outcome = rows.take(accountId, address, limits, now);
+        if (outcome == RateCounterRows.Outcome.NO_ROW) {
+            // First message in a window: create its rows, each in a transaction of its own, outside the counting
+            // one, so that a concurrent creator on another session or node only makes this step a no-op.
+            for (Period period : Period.values()) {
+                try {
+                    rows.createIfAbsent(accountId, address, period, now);
+                } catch (RuntimeException lostTheRace) {
+                    // The other creator's row is there now.
+                }
+            }
+            outcome = rows.take(accountId, address, limits, now);
         }
-        if (!take(accountId, address, Period.HOUR, limits.perHour(), now)) {
-            give(accountId, address, Period.MINUTE, limits.perMinute(), now);
-            return limited(recipient, limits.perHour(), "hour", Period.HOUR.windowEnd(now) - now);
-        }
-        return SmtpReplies.RECIPIENT_OK;
+        return switch (outcome) {
+            case TAKEN -> SmtpReplies.RECIPIENT_OK;
+            case MINUTE_FULL -> limited(recipient, limits.perMinute(), "minute", Period.MINUTE.windowEnd(now) - now);
+            case HOUR_FULL -> limited(recipient, limits.perHour(), "hour", Period.HOUR.windowEnd(now) - now);
+            case NO_ROW -> SmtpReplies.LOCAL_ERROR; // rows that exist a moment ago are gone: only a cleanup race
+        };
     }
 
     /** Removes counters of windows that ended, so the table holds about two hours of traffic. */
-    @Transactional
     public int forgetOldWindows() {
-        long now = clock.instant().getEpochSecond();
-        return em.createQuery("delete from RecipientRateCounter c where (c.key.period = 'MINUTE' and c.key.window < :m)"
-                        + " or (c.key.period = 'HOUR' and c.key.window < :h)")
-                .setParameter("m", Period.MINUTE.window(now) - 1)
-                .setParameter("h", Period.HOUR.window(now) - 1)
-                .executeUpdate();
-    }
-
-    private boolean take(long accountId, String address, Period period, int limit, long now) {
-        if (limit == 0) {
-            return true;
-        }
-        long window = period.window(now);
-        if (increment(accountId, address, period, window, limit) == 1) {
-            return true;
-        }
-        // No row yet, or the window is full: create the row (a concurrent creator wins harmlessly) and try once more.
-        try {
-            rows.createIfAbsent(new RecipientRateCounter.Key(accountId, address, period, window));
-        } catch (RuntimeException lostTheRace) {
-            // A concurrent creator's row is there now; the update below counts against it.
-        }
-        return increment(accountId, address, period, window, limit) == 1;
-    }
-
-    private void give(long accountId, String address, Period period, int limit, long now) {
-        if (limit == 0) {
-            return;
-        }
-        em.createQuery("update RecipientRateCounter c set c.count = c.count - 1 where c.key.accountId = :a"
-                        + " and c.key.recipient = :r and c.key.period = :p and c.key.window = :w and c.count > 0")
-                .setParameter("a", accountId).setParameter("r", address).setParameter("p", period.name())
-                .setParameter("w", period.window(now))
-                .executeUpdate();
-    }
-
-    private int increment(long accountId, String address, Period period, long window, int limit) {
-        return em.createQuery("update RecipientRateCounter c set c.count = c.count + 1 where c.key.accountId = :a"
-                        + " and c.key.recipient = :r and c.key.period = :p and c.key.window = :w and c.count < :limit")
-                .setParameter("a", accountId).setParameter("r", address).setParameter("p", period.name())
-                .setParameter("w", window).setParameter("limit", limit)
-                .executeUpdate();
+        return rows.deleteBefore(clock.instant().getEpochSecond());
     }
 
     private static Reply limited(String recipient, int limit, String unit, long retryAfterSeconds) {

@@ -10,6 +10,9 @@ public final class JmsNames {
     public static final String SUBMISSION_QUEUE = "java:global/jms/postage/submissions";
     public static final String SUBMISSION_QUEUE_NAME = "postage.submissions";
 
+    /** WildFly's in-VM connection factory: not JCA-managed, so never part of a JTA transaction. */
+    public static final String LOCAL_CONNECTION_FACTORY = "java:/ConnectionFactory";
+
     /** Messages waiting for (another) delivery attempt. */
     public static final String OUTBOUND_QUEUE = "java:global/jms/postage/outbound";
     public static final String OUTBOUND_QUEUE_NAME = "postage.outbound";

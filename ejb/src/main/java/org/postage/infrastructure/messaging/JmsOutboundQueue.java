@@ -2,8 +2,8 @@ package org.postage.infrastructure.messaging;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSException;
@@ -15,31 +15,37 @@ import org.postage.application.QueuedMessage;
 import org.postage.domain.MessageId;
 
 /**
- * The outbound queue as a durable Artemis queue. The container's JMSContext joins the caller's JTA transaction,
- * so an entry exists exactly when that transaction commits; the broker syncs its journal before the commit
- * returns.
+ * The outbound queue as a durable Artemis queue. An entry is committed in a local JMS transaction of its own
+ * before this returns, not in the caller's JTA transaction: the callers are queue consumers, and a second XA
+ * resource beside their consuming session made every processing a two-phase commit, which a kill -9 could
+ * leave in doubt with the submission held (CrashIT). Committing first means a crash before the consumer's own
+ * commit brings the entry it consumed back, and only what was in flight is sent twice.
  */
 @ApplicationScoped
 @JMSDestinationDefinition(name = JmsNames.OUTBOUND_QUEUE, interfaceName = "jakarta.jms.Queue",
         destinationName = JmsNames.OUTBOUND_QUEUE_NAME)
 public class JmsOutboundQueue implements OutboundQueue {
 
-    @Inject
-    JMSContext context;
+    /** Not the pooled JmsXA factory: this one is never enlisted in JTA. */
+    @Resource(lookup = JmsNames.LOCAL_CONNECTION_FACTORY)
+    ConnectionFactory factory;
 
     @Resource(lookup = JmsNames.OUTBOUND_QUEUE)
     Queue queue;
 
     @Override
     public void enqueue(QueuedMessage message, byte[] content, Duration delay) {
-        JmsQueues.send(context, queue, content, delay, jms -> {
-            jms.setStringProperty(JmsNames.MESSAGE_ID, message.messageId().value());
-            jms.setLongProperty(JmsNames.ACCOUNT_ID, message.accountId());
-            jms.setStringProperty(JmsNames.ENVELOPE_SENDER, message.envelopeSender());
-            jms.setStringProperty(JmsNames.RECIPIENT, message.recipient());
-            jms.setLongProperty(JmsNames.ACCEPTED_AT, message.acceptedAt().toEpochMilli());
-            jms.setIntProperty(JmsNames.ATTEMPT, message.attempt());
-        });
+        try (JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            JmsQueues.send(context, queue, content, delay, jms -> {
+                jms.setStringProperty(JmsNames.MESSAGE_ID, message.messageId().value());
+                jms.setLongProperty(JmsNames.ACCOUNT_ID, message.accountId());
+                jms.setStringProperty(JmsNames.ENVELOPE_SENDER, message.envelopeSender());
+                jms.setStringProperty(JmsNames.RECIPIENT, message.recipient());
+                jms.setLongProperty(JmsNames.ACCEPTED_AT, message.acceptedAt().toEpochMilli());
+                jms.setIntProperty(JmsNames.ATTEMPT, message.attempt());
+            });
+            context.commit();
+        }
     }
 
     /** Reads an entry back; the inverse of {@link #enqueue}. */
