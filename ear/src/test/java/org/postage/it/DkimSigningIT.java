@@ -1,5 +1,7 @@
 package org.postage.it;
 
+import org.postage.infrastructure.dkim.PythonDkimVerifier;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

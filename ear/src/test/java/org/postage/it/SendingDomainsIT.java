@@ -1,5 +1,7 @@
 package org.postage.it;
 
+import org.postage.infrastructure.dns.TinyDnsServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

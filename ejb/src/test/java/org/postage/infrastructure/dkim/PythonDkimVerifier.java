@@ -13,23 +13,28 @@ import java.util.concurrent.TimeUnit;
  * verifier written by other people, so a mistake shared by signer and test cannot pass unnoticed. The key record is
  * handed to it directly; no DNS is involved.
  */
-final class PythonDkimVerifier {
+public final class PythonDkimVerifier {
 
     /** Debian's interpreter, which is where apt installs python3-dkim; a pyenv or venv python3 would not see it. */
     static final String PYTHON = System.getProperty("postage.test.python", "/usr/bin/python3");
 
-    record Verdict(boolean verified, String output) {
+    public record Verdict(boolean verified, String output) {
     }
 
     private PythonDkimVerifier() {
     }
 
-    static Verdict verify(byte[] message, String selector, String domain, String keyRecord) {
+    public static Verdict verify(byte[] message, String selector, String domain, String keyRecord) {
         Path file = null;
+        Path script = null;
         try {
             file = Files.createTempFile("postage-dkim-", ".eml");
             Files.write(file, message);
-            Path script = Path.of(PythonDkimVerifier.class.getResource("/dkim/verify_dkim.py").toURI());
+            // Copied out of the classpath: from the ear ITs it sits inside the ejb test-jar.
+            script = Files.createTempFile("verify_dkim-", ".py");
+            try (var in = PythonDkimVerifier.class.getResourceAsStream("/dkim/verify_dkim.py")) {
+                Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Process process = new ProcessBuilder(PYTHON, script.toString(), file.toString(), selector, domain,
                     keyRecord)
                     .redirectErrorStream(true)
@@ -50,11 +55,13 @@ final class PythonDkimVerifier {
         } catch (Exception e) {
             return fail("verify_dkim.py: " + e, e);
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // A leftover temp file is harmless.
+            for (Path temp : new Path[]{file, script}) {
+                if (temp != null) {
+                    try {
+                        Files.deleteIfExists(temp);
+                    } catch (IOException ignored) {
+                        // A leftover temp file is harmless.
+                    }
                 }
             }
         }

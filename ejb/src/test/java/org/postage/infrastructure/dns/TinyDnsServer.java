@@ -27,18 +27,18 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * A recursive resolver as far as a test can tell: UDP on 127.0.0.1, a port of its own, answers from a map of
+ * Shared with the ear module's ITs through the ejb test-jar. A recursive resolver as far as a test can tell: UDP on 127.0.0.1, a port of its own, answers from a map of
  * records built with dnsjava's {@link Message}. Follows CNAMEs within its data; NXDOMAIN for names it has nothing
  * at; SERVFAIL for names told to fail.
  */
-final class TinyDnsServer implements AutoCloseable {
+public final class TinyDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
     private final Set<Name> failing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queries = new AtomicInteger();
 
-    TinyDnsServer() throws SocketException {
+    public TinyDnsServer() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread thread = new Thread(this::serve, "tiny-dns-" + socket.getLocalPort());
         thread.setDaemon(true);
@@ -46,21 +46,21 @@ final class TinyDnsServer implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:port}, as the resolver setting takes it. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
-    int queries() {
+    public int queries() {
         return queries.get();
     }
 
     /** One TXT record made of the given strings (a long value needs several, each at most 255 bytes). */
-    TinyDnsServer txt(String name, String... strings) {
+    public TinyDnsServer txt(String name, String... strings) {
         return add(new TXTRecord(name(name), DClass.IN, 300, List.of(strings)));
     }
 
     /** One TXT record, its value cut into strings of 255 bytes as DNS consoles do. */
-    TinyDnsServer longTxt(String name, String value) {
+    public TinyDnsServer longTxt(String name, String value) {
         List<String> strings = new ArrayList<>();
         for (int i = 0; i < value.length(); i += 255) {
             strings.add(value.substring(i, Math.min(value.length(), i + 255)));
@@ -68,11 +68,11 @@ final class TinyDnsServer implements AutoCloseable {
         return txt(name, strings.toArray(String[]::new));
     }
 
-    TinyDnsServer cname(String name, String target) {
+    public TinyDnsServer cname(String name, String target) {
         return add(new CNAMERecord(name(name), DClass.IN, 300, name(target)));
     }
 
-    TinyDnsServer servfail(String name) {
+    public TinyDnsServer servfail(String name) {
         failing.add(name(name));
         return this;
     }
