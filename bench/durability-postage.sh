@@ -32,6 +32,8 @@ api -X PUT "localhost:8080/api/admin/accounts/$ACCOUNT/limits" \
     -d "{\"per_recipient_per_minute\": $LIMIT, \"per_recipient_per_hour\": $LIMIT}" > /dev/null
 # The load is sent From bench@example.com: a sending domain, without a DNS check (there is no DNS here).
 api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/domains" -d '{"name":"example.com","skip_dns_check":true}' >/dev/null
+# The load generator sends as bench@example.com (envelope and From): a sender the operator vouches for.
+api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/senders" -d '{"email_address":"bench@example.com","verified":true}' >/dev/null
 CRED=$(api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/smtp-credentials")
 PUSER=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["username"])')
 PPASS=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["password"])')

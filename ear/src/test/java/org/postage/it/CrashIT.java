@@ -49,6 +49,7 @@ class CrashIT {
         long account = server.admin().createAccount("Crash");
         server.admin().setLimits(account, 0, 0); // hundreds of messages to one recipient, like the bench
         server.admin().addDomain(account, "example.com", true);
+        server.admin().addVerifiedSender(account, "cms@example.com");
         AdminClient.Credential sender = server.admin().issueCredential(account);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean sending = new AtomicBoolean(true);

@@ -33,6 +33,7 @@ class DkimSigningIT {
         AdminClient admin = server.admin();
         long account = admin.createAccount("Signed shop");
         domain = admin.addDomain(account, "signed.example", true);
+        admin.addVerifiedSender(account, "orders@signed.example");
         sender = admin.issueCredential(account);
     }
 

@@ -50,6 +50,7 @@ final class PostageServer implements AutoCloseable {
         env.put("POSTAGE_RETRY_MAX_DELAY_SECONDS", "2");
         env.put("POSTAGE_SMTP_MAX_MESSAGE_SIZE", Integer.toString(12 * 1024 * 1024));
         env.put("POSTAGE_HOSTNAME", "postage.test");
+        env.put("POSTAGE_PUBLIC_URL", "http://127.0.0.1:" + httpPort()); // links in verification mail
     }
 
     PostageServer with(String variable, String value) {

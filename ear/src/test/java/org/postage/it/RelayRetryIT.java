@@ -25,6 +25,7 @@ class RelayRetryIT {
         // One account for both tests: a sending domain belongs to one account only.
         account = server.admin().createAccount("ERP");
         server.admin().addDomain(account, "example.com", true);
+        server.admin().addVerifiedSender(account, "erp@example.com");
     }
 
     @AfterAll

@@ -49,6 +49,7 @@ class SubmissionIT {
         admin = server.admin();
         account = admin.createAccount("Web shop");
         admin.addDomain(account, "example.com", true);
+        admin.addVerifiedSender(account, "shop@example.com");
         sender = admin.issueCredential(account);
     }
 

@@ -34,6 +34,8 @@ class SubmissionRulesIT {
         account = admin.createAccount("Rules");
         admin.setLimits(account, 0, 0); // these tests send many messages to one reader
         admin.addDomain(account, "example.com", true);
+        admin.addVerifiedSender(account, "shop@example.com");
+        admin.addVerifiedSender(account, "erp@example.com");
         sender = admin.issueCredential(account);
     }
 
@@ -154,6 +156,7 @@ class SubmissionRulesIT {
                 "{\"per_recipient_per_minute\": 2}").status());
         admin.setLimits(account, 2, 0);
         assertEquals(2, admin.get("/api/admin/accounts/" + account).json().getInt("per_recipient_per_minute"));
+        admin.addVerifiedSender(account, "shop@example.com");
         AdminClient.Credential limited = admin.issueCredential(account);
         // Start early in a minute, so that the three attempts fall in one window.
         long second = java.time.Instant.now().getEpochSecond() % 60;
@@ -204,6 +207,7 @@ class SubmissionRulesIT {
     @Test
     void mailFromADomainWhoseDnsWasNotCheckedNamesTheRecordsToPublish() throws Exception {
         admin.addDomain(account, "unchecked.example", false);
+        admin.addVerifiedSender(account, "shop@unchecked.example"); // so that only the domain is wrong
         String id = submit("shop@example.com", message("From: <shop@Unchecked.Example>", "Content-Type: text/html", "x", "<p>x</p>"));
         JsonObject rejected = awaitFinal(id);
         assertEquals("rejected", rejected.getString("state"));
@@ -260,6 +264,9 @@ class SubmissionRulesIT {
 
     /** Submits a raw message over STARTTLS + AUTH and answers its queue id. */
     private static String submit(String envelopeSender, String raw) throws Exception {
+        if (!envelopeSender.isEmpty()) { // the null sender needs no verification
+            admin.addVerifiedSender(account, envelopeSender);
+        }
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), sender)) {
             assertTrue(s.command("MAIL FROM:<" + envelopeSender + ">").startsWith("250"));
             assertTrue(s.command("RCPT TO:<reader@example.net>").startsWith("250"));

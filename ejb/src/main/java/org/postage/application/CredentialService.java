@@ -7,10 +7,13 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.postage.domain.Account;
 import org.postage.domain.AccountRepository;
 import org.postage.domain.CredentialRepository;
+import org.postage.domain.Sender;
+import org.postage.domain.SenderRepository;
 import org.postage.domain.SmtpCredential;
 import org.postage.infrastructure.security.PasswordHasher;
 import org.postage.infrastructure.security.RandomSecrets;
@@ -28,6 +31,9 @@ public class CredentialService {
     CredentialRepository credentials;
 
     @Inject
+    SenderRepository senders;
+
+    @Inject
     VerifiedPasswords verified;
 
     @Inject
@@ -41,11 +47,52 @@ public class CredentialService {
 
     @Transactional
     public IssuedCredential issue(long accountId) {
+        return issue(accountId, false, List.of());
+    }
+
+    /**
+     * @param allowedSenders addresses of the account's senders this credential is restricted to; none: any
+     * @throws NotASenderException an address that is not a sender of the account
+     */
+    @Transactional
+    public IssuedCredential issue(long accountId, boolean refuseInSession, List<String> allowedSenders) {
         Account account = accounts.find(accountId).orElseThrow(() -> new UnknownAccountException(accountId));
         String password = RandomSecrets.password();
-        SmtpCredential credential = credentials.add(
-                new SmtpCredential(RandomSecrets.username(), hasher.hash(password), account, clock.instant()));
+        SmtpCredential credential = new SmtpCredential(RandomSecrets.username(), hasher.hash(password), account,
+                clock.instant());
+        credential.refuseInSession(refuseInSession);
+        credential.restrictTo(sendersOf(accountId, allowedSenders));
+        credentials.add(credential);
         return new IssuedCredential(credential.getUsername(), password, accountId);
+    }
+
+    @Transactional
+    public Optional<CredentialView> find(String username) {
+        return credentials.findByUsername(username).map(CredentialView::of);
+    }
+
+    /**
+     * Restricts the credential to some of its account's senders (none lifts the restriction). Applies to the next
+     * MAIL on this node, on others within {@link ActiveCredentials#TTL_NANOS}.
+     *
+     * @return false when no such credential exists
+     * @throws NotASenderException an address that is not a sender of the credential's account
+     */
+    @Transactional
+    public boolean restrictTo(String username, List<String> allowedSenders) {
+        Optional<SmtpCredential> credential = credentials.findByUsername(username);
+        credential.ifPresent(c -> c.restrictTo(sendersOf(c.getAccountId(), allowedSenders)));
+        forgetCached(username);
+        return credential.isPresent();
+    }
+
+    private List<String> sendersOf(long accountId, List<String> addresses) {
+        return addresses.stream().map(a -> {
+            if (!Sender.isValidAddress(a) || senders.find(accountId, Sender.normalise(a)).isEmpty()) {
+                throw new NotASenderException(accountId, a);
+            }
+            return Sender.normalise(a);
+        }).distinct().toList();
     }
 
     /** @return false when no such credential exists */
@@ -104,17 +151,33 @@ public class CredentialService {
         return Optional.empty();
     }
 
-    /** Whether the credential exists and is not revoked; see {@link ActiveCredentials} for how fresh the answer is. */
+    /**
+     * The senders an active credential may use; empty when it does not exist or is revoked. See
+     * {@link ActiveCredentials} for how fresh the answer is.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isActive(String username) {
-        if (active.isKnownActive(username)) {
-            return true;
+    public Optional<CredentialScope> activeScope(String username) {
+        Optional<CredentialScope> known = active.knownActive(username);
+        if (known.isPresent()) {
+            return known;
         }
-        boolean isActive = credentials.findByUsername(username).map(SmtpCredential::isActive).orElse(false);
-        if (isActive) {
-            active.markActive(username);
+        Optional<CredentialScope> scope = credentials.findByUsername(username).filter(SmtpCredential::isActive)
+                .map(c -> new CredentialScope(c.getAllowedSenders()));
+        scope.ifPresent(s -> active.markActive(username, s));
+        return scope;
+    }
+
+    /**
+     * The senders a credential may use, revoked or not: for a message it submitted while active. In a transaction
+     * of its own, so that a queue consumer's transaction does not enlist the database.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public CredentialScope scopeOf(String username) {
+        if (username == null) {
+            return CredentialScope.ANY_SENDER; // not submitted with a credential
         }
-        return isActive;
+        return active.knownActive(username).orElseGet(() -> credentials.findByUsername(username)
+                .map(c -> new CredentialScope(c.getAllowedSenders())).orElse(CredentialScope.ANY_SENDER));
     }
 
     private static final String DUMMY_HASH = new PasswordHasher().hash("not-a-password");

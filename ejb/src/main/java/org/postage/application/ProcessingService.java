@@ -8,14 +8,12 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.domain.submission.FlexmailOptions;
-import org.postage.domain.submission.Inspection;
 import org.postage.domain.submission.RawMessageEditor;
-import org.postage.domain.submission.SubmissionInspector;
 import org.postage.domain.submission.Violation;
 
 /**
- * Turns an accepted submission into messages: checks it against the submission rules (content first, then the
- * From domain), and either splits it into
+ * Turns an accepted submission into messages: checks it against the submission rules ({@link SubmissionPolicy}),
+ * and either splits it into
  * one message per recipient on the outbound queue, or rejects it and reports why to the envelope sender.
  * Runs in the submission queue consumer's transaction; the records commit on their own first, so a redelivered
  * entry finds them and keeps its message ids.
@@ -34,13 +32,10 @@ public class ProcessingService {
     OutboundQueue outbound;
 
     @Inject
-    SubmissionInspector inspector;
+    SubmissionPolicy policy;
 
     @Inject
     SubmissionReports reports;
-
-    @Inject
-    SendingDomainRule domainRule;
 
     @Inject
     @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
@@ -52,10 +47,8 @@ public class ProcessingService {
     boolean keepMessageId;
 
     public void process(AcceptedSubmission entry, byte[] raw) {
-        Inspection inspection = inspector.inspect(raw);
-        List<Violation> violations = inspection.isAccepted()
-                ? domainRule.check(entry.accountId(), inspection.fromAddress()).stream().toList()
-                : inspection.violations();
+        SubmissionPolicy.Verdict verdict = policy.judge(entry.accountId(), entry.credential(), raw);
+        List<Violation> violations = verdict.violations();
         if (!violations.isEmpty()) {
             String reason = violations.stream().map(Violation::reason).collect(Collectors.joining("; "));
             SubmissionRecords.Registered rejected = records.reject(entry, raw.length, reason);
@@ -63,7 +56,7 @@ public class ProcessingService {
             reports.rejected(entry, rejected, raw, violations);
             return;
         }
-        FlexmailOptions options = inspection.options();
+        FlexmailOptions options = verdict.inspection().options();
         SubmissionRecords.Registered registered = records.accept(entry, raw.length, options.tag(), options.metadata(),
                 options.openTracking(), options.linkTracking());
         // The Flexmail headers are instructions to Postage, and a Bcc header would show every Bcc recipient.

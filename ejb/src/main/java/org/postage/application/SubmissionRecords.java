@@ -60,7 +60,8 @@ public class SubmissionRecords {
         });
     }
 
-    /** Records a report Postage itself sends (an NDR), so that its delivery is tracked like any message. */
+    /** Records mail Postage itself sends (an NDR, a verification link), so that its delivery is tracked like any
+     * message. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Registered report(AcceptedSubmission entry, long sizeBytes) {
         Submission submission = create(entry, sizeBytes, true);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,8 +16,6 @@ import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 import org.postage.api.SmtpSession;
 import org.postage.domain.QueueId;
-import org.postage.domain.submission.Inspection;
-import org.postage.domain.submission.SubmissionInspector;
 import org.postage.domain.submission.Violation;
 
 /**
@@ -41,13 +40,13 @@ public class SubmissionService {
     Clock clock;
 
     @Inject
-    SubmissionInspector inspector;
+    SubmissionPolicy policy;
 
     @Inject
     RecipientRateLimiter rateLimiter;
 
     @Inject
-    SendingDomainRule domainRule;
+    SenderRule senderRule;
 
     @Inject
     @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
@@ -68,10 +67,19 @@ public class SubmissionService {
         if (principal == null) {
             return SmtpReplies.AUTH_REQUIRED;
         }
-        if (!credentials.isActive(principal.username())) {
+        Optional<CredentialScope> scope = credentials.activeScope(principal.username());
+        if (scope.isEmpty()) {
             return CREDENTIAL_REVOKED;
         }
-        return SmtpReplies.SENDER_OK;
+        if (reversePath.isEmpty()) {
+            // The null sender (RFC 5321 4.5.5) names no one to check; the From rules still apply, and no NDR is sent.
+            return SmtpReplies.SENDER_OK;
+        }
+        // Refused here rather than after DATA: the client has not sent the message yet, and every client reads a 550
+        // to MAIL.
+        return senderRule.check("The envelope sender", principal.accountId(), scope.get(), reversePath)
+                .map(v -> SmtpReplies.SENDER_REFUSED.withText(bounded(v.reason() + "; " + lowerFirst(v.fix()))))
+                .orElse(SmtpReplies.SENDER_OK);
     }
 
     public Reply admitRecipient(SmtpSession session, String recipient) {
@@ -91,10 +99,7 @@ public class SubmissionService {
             return SmtpReplies.AUTH_REQUIRED;
         }
         if (principal.refuseInSession()) {
-            Inspection inspection = inspector.inspect(content);
-            List<Violation> violations = inspection.isAccepted()
-                    ? domainRule.check(principal.accountId(), inspection.fromAddress()).stream().toList()
-                    : inspection.violations();
+            List<Violation> violations = policy.judge(principal.accountId(), principal.username(), content).violations();
             if (!violations.isEmpty()) {
                 // For clients that read SMTP replies: the reason at the end of DATA, and nothing stored.
                 return Refusals.replyFor(violations).withText(bounded(violations.stream()
@@ -116,6 +121,10 @@ public class SubmissionService {
     /** An SMTP reply line stays well under the 512-octet limit of RFC 5321. */
     private static String bounded(String reason) {
         return reason.length() <= 400 ? reason : reason.substring(0, 397) + "...";
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String printable(String s) {

@@ -1,6 +1,8 @@
 package org.postage.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +12,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A username and password an application uses for SMTP AUTH. Only a salted slow hash of the password is kept;
@@ -43,6 +48,12 @@ public class SmtpCredential {
     @Column(name = "refuse_in_session", nullable = false)
     private boolean refuseInSession;
 
+    /** The senders this credential may send as; empty means any verified sender of its account. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "smtp_credential_sender", joinColumns = @JoinColumn(name = "credential_id"))
+    @Column(name = "email_address", nullable = false, length = Sender.MAX_ADDRESS_LENGTH)
+    private Set<String> allowedSenders = new TreeSet<>();
+
     protected SmtpCredential() {
     }
 
@@ -66,6 +77,16 @@ public class SmtpCredential {
 
     public void refuseInSession(boolean refuse) {
         this.refuseInSession = refuse;
+    }
+
+    /** @param senders normalised addresses of this credential's account's senders; none lifts the restriction */
+    public void restrictTo(Collection<String> senders) {
+        allowedSenders.clear();
+        allowedSenders.addAll(senders);
+    }
+
+    public Set<String> getAllowedSenders() {
+        return Set.copyOf(allowedSenders);
     }
 
     public boolean isRefuseInSession() {

@@ -10,12 +10,19 @@ import org.postage.domain.submission.Violation;
 class RefusalsTest {
 
     private static final Violation DOMAIN = new Violation(SendingDomainRule.RULE, "The From domain x.example ...", "Add it");
+    private static final Violation SENDER = new Violation(SenderRule.UNVERIFIED, "The From address <a@x.example> ...", "Verify it");
     private static final Violation CONTENT = new Violation("content.text-only", "No HTML body", "Add one");
 
     @Test
     void anUnauthenticatedFromDomainIsAPolicyRefusal() {
         assertEquals(SmtpReplies.SENDER_REFUSED, Refusals.replyFor(List.of(DOMAIN)));
         assertEquals("5.7.1", Refusals.replyFor(List.of(DOMAIN)).status());
+    }
+
+    @Test
+    void anUnverifiedSenderIsAPolicyRefusalAloneOrWithTheDomain() {
+        assertEquals(SmtpReplies.SENDER_REFUSED, Refusals.replyFor(List.of(SENDER)));
+        assertEquals(SmtpReplies.SENDER_REFUSED, Refusals.replyFor(List.of(SENDER, DOMAIN)));
     }
 
     @Test

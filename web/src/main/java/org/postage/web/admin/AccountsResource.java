@@ -11,18 +11,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.net.URI;
+import java.util.List;
 import org.postage.application.AccountService;
 import org.postage.application.CredentialService;
 import org.postage.application.DomainService;
 import org.postage.application.DomainView;
 import org.postage.application.DuplicateDomainException;
+import org.postage.application.DuplicateSenderException;
 import org.postage.application.IssuedCredential;
+import org.postage.application.NotASenderException;
+import org.postage.application.SenderService;
+import org.postage.application.SenderView;
 import org.postage.application.UnknownAccountException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.WebApplicationException;
 import org.postage.domain.Account;
 import org.postage.domain.RateLimits;
+import org.postage.domain.Sender;
 import org.postage.domain.SendingDomain;
 import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
@@ -45,6 +51,9 @@ public class AccountsResource {
 
     @Inject
     DomainService domains;
+
+    @Inject
+    SenderService senders;
 
     @Context
     UriInfo uri;
@@ -94,17 +103,62 @@ public class AccountsResource {
         return (int) value;
     }
 
+    /**
+     * Optional body {@code {"refuse_in_session": false, "allowed_senders": ["orders@shop.example"]}}: the credential
+     * may then send only as those of the account's senders (none listed: as any of them).
+     */
     @POST
     @Path("/{id}/smtp-credentials")
     @Consumes(MediaType.WILDCARD)
-    public Response issueCredential(@PathParam("id") String id) {
+    public Response issueCredential(@PathParam("id") String id, String body) {
         long accountId = parseId(id);
+        JsonBody json = body == null || body.isBlank() ? null : JsonBody.parse(body);
+        boolean refuse = json != null && json.optionalBoolean("refuse_in_session").orElse(false);
+        List<String> allowed = json == null ? List.of() : CredentialsResource.allowedSenders(json).orElse(List.of());
         try {
-            IssuedCredential issued = credentials.issue(accountId);
+            IssuedCredential issued = credentials.issue(accountId, refuse, allowed);
             return Response.status(Response.Status.CREATED)
                     .entity(new CredentialIssued(issued.username(), issued.password(), issued.accountId(),
                             "Store the password now: it is shown only in this response."))
                     .build();
+        } catch (UnknownAccountException e) {
+            return Problem.notFound(e.getMessage());
+        } catch (NotASenderException e) {
+            return Problem.badRequest("Field 'allowed_senders': " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code {"email_address": "orders@shop.example", "verified": false}}: adds a sender and mails it a one-time
+     * verification link; {@code "verified": true} is the operator vouching for the address instead (no mail).
+     */
+    @POST
+    @Path("/{id}/senders")
+    @Consumes(MediaType.WILDCARD)
+    public Response addSender(@PathParam("id") String id, String body) {
+        long accountId = parseId(id);
+        JsonBody json = JsonBody.parse(body);
+        String address = json.requiredString("email_address", Sender.MAX_ADDRESS_LENGTH).strip();
+        boolean verified = json.optionalBoolean("verified").orElse(false);
+        if (!Sender.isValidAddress(address)) {
+            return Problem.badRequest("Field 'email_address' must be an address such as orders@shop.example"
+                    + " (a dot-atom local part, a domain of at least two labels), not '" + address + "'");
+        }
+        try {
+            SenderView sender = senders.add(accountId, address, verified);
+            return Response.created(URI.create("/api/admin/senders/" + sender.id())).entity(sender).build();
+        } catch (UnknownAccountException e) {
+            return Problem.notFound(e.getMessage());
+        } catch (DuplicateSenderException e) {
+            return Problem.response(409, "Conflict", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/{id}/senders")
+    public Response listSenders(@PathParam("id") String id) {
+        try {
+            return Response.ok(senders.ofAccount(parseId(id))).build();
         } catch (UnknownAccountException e) {
             return Problem.notFound(e.getMessage());
         }

@@ -3,23 +3,41 @@ package org.postage.web.admin;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
 import org.postage.application.CredentialService;
+import org.postage.application.NotASenderException;
+import org.postage.domain.Sender;
 import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
 
 @Path("/admin/smtp-credentials")
 @AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
 public class CredentialsResource {
 
     private static final int MAX_USERNAME = 64;
+    private static final int MAX_ALLOWED_SENDERS = 100;
 
     @Inject
     CredentialService credentials;
+
+    /** Everything about the credential but its password, which Postage does not have. */
+    @GET
+    @Path("/{username}")
+    public Response find(@PathParam("username") String username) {
+        if (username.length() > MAX_USERNAME) {
+            return notFound(username);
+        }
+        return credentials.find(username).map(c -> Response.ok(c).build()).orElseGet(() -> notFound(username));
+    }
 
     /** Revokes at once: the next AUTH with it fails, and sessions already authenticated cannot start new mail. */
     @DELETE
@@ -32,19 +50,40 @@ public class CredentialsResource {
     }
 
     /**
-     * {@code {"refuse_in_session": true}}: a submission that breaks a rule is refused with 550 5.6.0 at the end of
-     * DATA instead of being accepted and reported in an NDR, for clients that read SMTP replies. Applies from the
-     * credential's next AUTH.
+     * Either field or both:
+     * {@code "refuse_in_session": true}: a submission that breaks a rule is refused with 550 at the end of DATA
+     * instead of being accepted and reported in an NDR, for clients that read SMTP replies (from the next AUTH).
+     * {@code "allowed_senders": [...]}: the credential may send only as these senders of its account; an empty
+     * list lifts the restriction (from the next MAIL).
      */
     @PATCH
     @Path("/{username}")
     @Consumes(MediaType.WILDCARD)
     public Response update(@PathParam("username") String username, String body) {
-        boolean refuse = JsonBody.parse(body).requiredBoolean("refuse_in_session");
-        if (username.length() > MAX_USERNAME || !credentials.setRefuseInSession(username, refuse)) {
+        JsonBody json = JsonBody.parse(body);
+        Optional<Boolean> refuse = json.optionalBoolean("refuse_in_session");
+        Optional<List<String>> allowed = allowedSenders(json);
+        if (refuse.isEmpty() && allowed.isEmpty()) {
+            return Problem.badRequest("Send 'refuse_in_session', 'allowed_senders' or both");
+        }
+        if (username.length() > MAX_USERNAME) {
+            return notFound(username);
+        }
+        try {
+            if (allowed.isPresent() && !credentials.restrictTo(username, allowed.get())) {
+                return notFound(username);
+            }
+        } catch (NotASenderException e) {
+            return Problem.badRequest("Field 'allowed_senders': " + e.getMessage());
+        }
+        if (refuse.isPresent() && !credentials.setRefuseInSession(username, refuse.get())) {
             return notFound(username);
         }
         return Response.noContent().build();
+    }
+
+    static Optional<List<String>> allowedSenders(JsonBody json) {
+        return json.optionalStringList("allowed_senders", MAX_ALLOWED_SENDERS, Sender.MAX_ADDRESS_LENGTH);
     }
 
     private static Response notFound(String username) {

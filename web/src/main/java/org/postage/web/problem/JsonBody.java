@@ -1,6 +1,7 @@
 package org.postage.web.problem;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,6 +10,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,6 +70,36 @@ public final class JsonBody {
             throw invalid("Field '" + field + "' must be at most " + maxLength + " characters");
         }
         return Optional.of(s.getString());
+    }
+
+    /** An array of at most {@code maxItems} strings of at most {@code maxLength} characters each. */
+    public Optional<List<String>> optionalStringList(String field, int maxItems, int maxLength) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw invalid("Field '" + field + "' must be an array of strings");
+        }
+        if (array.size() > maxItems) {
+            throw invalid("Field '" + field + "' may hold at most " + maxItems + " entries");
+        }
+        List<String> strings = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString s)) {
+                throw invalid("Field '" + field + "' must be an array of strings");
+            }
+            if (s.getString().length() > maxLength) {
+                throw invalid("Each entry of field '" + field + "' must be at most " + maxLength + " characters");
+            }
+            strings.add(s.getString());
+        }
+        return Optional.of(strings);
+    }
+
+    /** Whether the object has the field at all, null or not. */
+    public boolean has(String field) {
+        return object.containsKey(field);
     }
 
     public boolean requiredBoolean(String field) {
