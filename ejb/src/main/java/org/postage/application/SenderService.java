@@ -37,10 +37,7 @@ public class SenderService {
     AccountService accounts;
 
     @Inject
-    SubmissionRecords submissions;
-
-    @Inject
-    OutboundQueue outbound;
+    OwnMail ownMail;
 
     @Inject
     Clock clock;
@@ -145,19 +142,15 @@ public class SenderService {
         return now.plus(Duration.ofHours(linkValidityHours));
     }
 
-    /** Queued and tracked like an NDR: a message of the sender's account, from the null sender. */
+    /** Queued and tracked like an NDR: a message of the sender's account. */
     private void mailLink(Sender sender, String token) {
         Instant now = clock.instant();
         String link = publicUrl.replaceAll("/+$", "") + VERIFY_PATH + "?token=" + token;
         QueueId queueId = QueueId.next(now.toEpochMilli());
         byte[] mail = SenderVerificationMail.render(hostName, sender.getEmailAddress(),
                 accounts.find(sender.getAccountId()).name(), link, sender.getLinkExpiresAt(), MessageId.of(queueId, 1).value(), now);
-        AcceptedSubmission entry = new AcceptedSubmission(queueId, sender.getAccountId(), null, "",
-                List.of(sender.getEmailAddress()), now);
-        SubmissionRecords.Split message = submissions.report(entry, mail.length).messages().get(0);
-        outbound.enqueue(new QueuedMessage(message.id(), sender.getAccountId(), "", sender.getEmailAddress(), now, 0),
-                mail, Duration.ZERO);
+        MessageId id = ownMail.send(queueId, sender.getAccountId(), sender.getEmailAddress(), mail, now);
         LOG.info(() -> "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId()
-                + ": verification link mailed as " + message.id());
+                + ": verification link mailed as " + id);
     }
 }

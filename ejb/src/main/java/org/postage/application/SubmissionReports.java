@@ -3,7 +3,6 @@ package org.postage.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.postage.application.ndr.NdrDecision;
 import org.postage.application.ndr.NdrPolicy;
 import org.postage.application.ndr.NonDeliveryReport;
 import org.postage.application.ndr.Problem;
+import org.postage.domain.MessageId;
 import org.postage.domain.QueueId;
 import org.postage.domain.submission.Violation;
 
@@ -29,10 +29,7 @@ public class SubmissionReports {
     private final NdrPolicy policy = new NdrPolicy();
 
     @Inject
-    SubmissionRecords records;
-
-    @Inject
-    OutboundQueue outbound;
+    OwnMail ownMail;
 
     @Inject
     Clock clock;
@@ -64,12 +61,9 @@ public class SubmissionReports {
                         .toList())
                 .build()
                 .toBytes();
-        AcceptedSubmission reportEntry = new AcceptedSubmission(QueueId.next(now.toEpochMilli()), entry.accountId(),
-                null, "", List.of(entry.envelopeSender()), now);
-        SubmissionRecords.Split message = records.report(reportEntry, report.length).messages().get(0);
-        outbound.enqueue(new QueuedMessage(message.id(), entry.accountId(), "", entry.envelopeSender(), now, 0),
-                report, Duration.ZERO);
-        LOG.info(() -> "submission_id=" + entry.id() + ": report " + message.id() + " queued to <"
+        MessageId id = ownMail.send(QueueId.next(now.toEpochMilli()), entry.accountId(), entry.envelopeSender(), report,
+                now);
+        LOG.info(() -> "submission_id=" + entry.id() + ": report " + id + " queued to <"
                 + entry.envelopeSender() + ">");
     }
 }
