@@ -9,7 +9,17 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +192,83 @@ class SubmissionRulesIT {
             String after = s.command("RCPT TO:<popular@example.net>");
             assertTrue(after.startsWith("250"), "a new minute, a new window: " + after);
         }
+    }
+
+    /**
+     * The first RCPTs of a window race to create its counter rows: 32 sessions of one account send RCPT to the same
+     * fresh recipient at the same moment, round after round (a new recipient each round, so a new row race each
+     * time), with the minute or the hour limit at 24. Every session must get 250 or 450 4.7.1, never 451, and
+     * exactly 24 must get 250: fewer would mean a lost race or a count taken twice, more a count lost.
+     */
+    @Test
+    void concurrentFirstRecipientsOfAWindowAreCountedExactlyAndNeverFail() throws Exception {
+        int sessions = 32;
+        int limit = 24;
+        int rounds = 8;
+        long account = admin.createAccount("Burst");
+        admin.addVerifiedSender(account, "shop@example.com");
+        AdminClient.Credential burst = admin.issueCredential(account);
+        List<RawSmtp> open = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(sessions);
+        StringBuilder results = new StringBuilder();
+        int failures = 0;
+        try {
+            for (int i = 0; i < sessions; i++) {
+                open.add(RawSmtp.authenticated(server.smtpPort(), burst));
+            }
+            for (int round = 0; round < rounds; round++) {
+                boolean minuteIsTight = round % 2 == 0;
+                admin.setLimits(account, minuteIsTight ? limit : 100_000, minuteIsTight ? 100_000 : limit);
+                String recipient = "burst-" + round + "-" + UUID.randomUUID() + "@example.net";
+                for (RawSmtp s : open) {
+                    String mail = s.command("MAIL FROM:<shop@example.com>");
+                    assertTrue(mail.startsWith("250"), mail);
+                }
+                // All RCPTs of a round in one minute (and so one hour) window: not in the last 10 s of a minute.
+                long second = Instant.now().getEpochSecond() % 60;
+                if (second >= 50) {
+                    PostageServer.sleep((61 - second) * 1000);
+                }
+                CyclicBarrier together = new CyclicBarrier(sessions);
+                List<Future<String>> replies = new ArrayList<>();
+                for (RawSmtp s : open) {
+                    replies.add(threads.submit(() -> {
+                        together.await(30, TimeUnit.SECONDS);
+                        return s.command("RCPT TO:<" + recipient + ">");
+                    }));
+                }
+                Map<String, Long> byCode = new TreeMap<>();
+                List<String> unexpected = new ArrayList<>();
+                for (Future<String> f : replies) {
+                    String reply = f.get(120, TimeUnit.SECONDS);
+                    String code = reply.length() >= 9 ? reply.substring(0, 9) : reply;
+                    byCode.merge(code.startsWith("250") ? "250" : code, 1L, Long::sum);
+                    if (!code.startsWith("250") && !code.equals("450 4.7.1")) {
+                        unexpected.add(reply);
+                    }
+                }
+                boolean exact = unexpected.isEmpty() && byCode.getOrDefault("250", 0L) == limit
+                        && byCode.getOrDefault("450 4.7.1", 0L) == sessions - limit;
+                failures += exact ? 0 : 1;
+                results.append("\nround ").append(round).append(" (").append(minuteIsTight ? "minute" : "hour")
+                        .append(" limit ").append(limit).append("): ").append(byCode).append(' ').append(unexpected);
+                for (RawSmtp s : open) {
+                    assertTrue(s.command("RSET").startsWith("250"));
+                }
+            }
+            assertEquals(0, failures, "rounds with a reply other than exactly " + limit + " x 250 and "
+                    + (sessions - limit) + " x 450 4.7.1:" + results + "\nserver log:\n" + rcptFailuresInLog());
+        } finally {
+            threads.shutdownNow();
+            for (RawSmtp s : open) {
+                s.close();
+            }
+        }
+    }
+
+    private static String rcptFailuresInLog() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(server.log(), StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.contains("rcptTo()")).limit(20).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test
