@@ -3,6 +3,7 @@ package org.postage.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.postage.domain.Account;
 import org.postage.domain.RateLimits;
@@ -64,12 +65,26 @@ public class RateCounterRows {
         throw new IllegalStateException("could not count a message to " + address + " after 5 attempts");
     }
 
-    /** Creates the window's row; fails (and only this transaction) when another session created it first. */
+    /**
+     * Creates the window's row with count 0 unless it exists, and answers whether this call created it. Sessions
+     * that race at the start of a window all find no row and insert; the primary key lets one win and fails the
+     * others. The insert is flushed here so that losing is an answer, not a failed commit: the persistence provider
+     * marks this transaction rollback-only and the interceptor rolls it back without an exception. (A failure at
+     * commit reaches the caller as jakarta.transaction.RollbackException, checked and thrown undeclared through the
+     * proxy; callers catch Exception for that reason.)
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void createIfAbsent(long accountId, String address, Period period, long now) {
+    public boolean createIfAbsent(long accountId, String address, Period period, long now) {
         RecipientRateCounter.Key key = new RecipientRateCounter.Key(accountId, address, period, period.window(now));
-        if (em.find(RecipientRateCounter.class, key) == null) {
+        if (em.find(RecipientRateCounter.class, key) != null) {
+            return false;
+        }
+        try {
             em.persist(new RecipientRateCounter(key));
+            em.flush();
+            return true;
+        } catch (PersistenceException anotherSessionCreatedItFirst) {
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
@@ -17,6 +18,11 @@ import org.postage.domain.RecipientRateCounter.Period;
  */
 @ApplicationScoped
 public class RecipientRateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RecipientRateLimiter.class.getName());
+
+    /** Counting attempts per RCPT; each one after the first creates the missing rows first. */
+    static final int COUNT_ATTEMPTS = 4;
 
     @Inject
     RateCounterRows rows;
@@ -45,14 +51,21 @@ public class RecipientRateLimiter {
         String address = recipient.toLowerCase(Locale.ROOT);
         long now = clock.instant().getEpochSecond();
         RateCounterRows.Outcome outcome = rows.take(accountId, address, limits, now);
-        if (outcome == RateCounterRows.Outcome.NO_ROW) {
+        Exception lastFailure = null;
+        for (int attempt = 1; outcome == RateCounterRows.Outcome.NO_ROW && attempt < COUNT_ATTEMPTS; attempt++) {
             // First message in a window: create its rows, each in a transaction of its own, outside the counting
-            // one, so that a concurrent creator on another session or node only makes this step a no-op.
+            // one, then count again. Creators race at the start of a window (one recipient, many sessions or nodes):
+            // all but one lose on the primary key, which only means the row is there. Rows start at count 0 and are
+            // counted only by the conditional update, so the race can neither count twice nor pass the limit.
             for (Period period : Period.values()) {
-                try {
-                    rows.createIfAbsent(accountId, address, period, now);
-                } catch (RuntimeException lostTheRace) {
-                    // The other creator's row is there now.
+                if (limitOf(limits, period) > 0) {
+                    try {
+                        rows.createIfAbsent(accountId, address, period, now);
+                    } catch (Exception notCreated) {
+                        // Not only RuntimeException: a failed commit is a checked jakarta.transaction.RollbackException
+                        // that the @Transactional proxy rethrows undeclared. Counting again tells whether it matters.
+                        lastFailure = notCreated;
+                    }
                 }
             }
             outcome = rows.take(accountId, address, limits, now);
@@ -61,13 +74,24 @@ public class RecipientRateLimiter {
             case TAKEN -> SmtpReplies.RECIPIENT_OK;
             case MINUTE_FULL -> limited(recipient, limits.perMinute(), "minute", Period.MINUTE.windowEnd(now) - now);
             case HOUR_FULL -> limited(recipient, limits.perHour(), "hour", Period.HOUR.windowEnd(now) - now);
-            case NO_ROW -> SmtpReplies.LOCAL_ERROR; // rows that exist a moment ago are gone: only a cleanup race
+            case NO_ROW -> noRow(accountId, address, lastFailure);
         };
     }
 
     /** Removes counters of windows that ended, so the table holds about two hours of traffic. */
     public int forgetOldWindows() {
         return rows.deleteBefore(clock.instant().getEpochSecond());
+    }
+
+    /** The rows could not be created after several attempts: the database refuses, not a race. */
+    private static Reply noRow(long accountId, String address, Exception lastFailure) {
+        LOG.warning(() -> "Rate counter rows of account " + accountId + " for <" + address + "> missing after "
+                + COUNT_ATTEMPTS + " attempts; answering 451" + (lastFailure == null ? "" : ": " + lastFailure));
+        return SmtpReplies.LOCAL_ERROR;
+    }
+
+    private static int limitOf(RateLimits limits, Period period) {
+        return period == Period.MINUTE ? limits.perMinute() : limits.perHour();
     }
 
     private static Reply limited(String recipient, int limit, String unit, long retryAfterSeconds) {
