@@ -256,6 +256,7 @@ class SubmissionRulesIT {
                     assertTrue(s.command("RSET").startsWith("250"));
                 }
             }
+            System.out.println("Concurrent first RCPTs, " + sessions + " sessions per round:" + results);
             assertEquals(0, failures, "rounds with a reply other than exactly " + limit + " x 250 and "
                     + (sessions - limit) + " x 450 4.7.1:" + results + "\nserver log:\n" + rcptFailuresInLog());
         } finally {
