@@ -41,10 +41,8 @@ class SubmissionRulesIT {
         sink = new SinkServer(FreePorts.next()).start();
         server = new PostageServer("rules", sink.port()).start();
         admin = server.admin();
-        account = admin.createAccount("Rules");
+        account = admin.accountSendingAs("Rules", "shop@example.com");
         admin.setLimits(account, 0, 0); // these tests send many messages to one reader
-        admin.addDomain(account, "example.com", true);
-        admin.addVerifiedSender(account, "shop@example.com");
         admin.addVerifiedSender(account, "erp@example.com");
         sender = admin.issueCredential(account);
     }
@@ -130,6 +128,17 @@ class SubmissionRulesIT {
                         + "--m\r\nContent-Type: text/plain; name=notes.txt\r\nContent-Disposition: attachment; filename=notes.txt\r\n"
                         + "Content-Transfer-Encoding: 7bit\r\n\r\nnotes\r\n--m--",
                 "base64");
+        // An image in multipart/mixed is inline when its disposition says so, or when the HTML shows it by cid:.
+        assertRejectedBody("Content-Type: multipart/mixed; boundary=i",
+                "--i\r\nContent-Type: text/html\r\n\r\n<p>logo below</p>\r\n"
+                        + "--i\r\nContent-Type: image/png\r\nContent-Disposition: inline; filename=logo.png\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--i--",
+                "content-disposition: inline");
+        assertRejectedBody("Content-Type: multipart/mixed; boundary=c",
+                "--c\r\nContent-Type: text/html\r\n\r\n<img src=\"cid:logo@shop\">\r\n"
+                        + "--c\r\nContent-Type: image/png; name=logo.png\r\nContent-Disposition: attachment; filename=logo.png\r\n"
+                        + "Content-ID: <logo@shop>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--c--",
+                "cid:logo@shop");
     }
 
     @Test
