@@ -46,10 +46,8 @@ class CrashIT {
 
     @Test
     void everyAcknowledgedMessageArrivesAfterKillNine() throws Exception {
-        long account = server.admin().createAccount("Crash");
+        long account = server.admin().accountSendingAs("Crash", "cms@example.com");
         server.admin().setLimits(account, 0, 0); // hundreds of messages to one recipient, like the bench
-        server.admin().addDomain(account, "example.com", true);
-        server.admin().addVerifiedSender(account, "cms@example.com");
         AdminClient.Credential sender = server.admin().issueCredential(account);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean sending = new AtomicBoolean(true);

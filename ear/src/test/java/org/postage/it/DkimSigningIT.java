@@ -31,9 +31,8 @@ class DkimSigningIT {
         sink = new SinkServer(FreePorts.next()).start();
         server = new PostageServer("dkim", sink.port()).start();
         AdminClient admin = server.admin();
-        long account = admin.createAccount("Signed shop");
-        domain = admin.addDomain(account, "signed.example", true);
-        admin.addVerifiedSender(account, "orders@signed.example");
+        long account = admin.accountSendingAs("Signed shop", "orders@signed.example");
+        domain = admin.get("/api/admin/domains/signed.example").json();
         sender = admin.issueCredential(account);
     }
 

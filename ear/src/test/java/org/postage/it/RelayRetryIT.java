@@ -23,9 +23,7 @@ class RelayRetryIT {
     static void start() {
         server = new PostageServer("relay-retry", RELAY_PORT).start();
         // One account for both tests: a sending domain belongs to one account only.
-        account = server.admin().createAccount("ERP");
-        server.admin().addDomain(account, "example.com", true);
-        server.admin().addVerifiedSender(account, "erp@example.com");
+        account = server.admin().accountSendingAs("ERP", "erp@example.com");
     }
 
     @AfterAll

@@ -47,9 +47,7 @@ class SubmissionIT {
                 .with("POSTAGE_RELAY_PASSWORD", "relay-secret")
                 .start();
         admin = server.admin();
-        account = admin.createAccount("Web shop");
-        admin.addDomain(account, "example.com", true);
-        admin.addVerifiedSender(account, "shop@example.com");
+        account = admin.accountSendingAs("Web shop", "shop@example.com");
         sender = admin.issueCredential(account);
     }
 
