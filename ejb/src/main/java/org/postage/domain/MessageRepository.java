@@ -1,5 +1,6 @@
 package org.postage.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ public interface MessageRepository {
     Optional<Submission> findSubmission(QueueId id);
 
     Optional<Message> find(MessageId id);
+
+    /** The messages among {@code ids} that exist, in no particular order: one query. */
+    List<Message> find(Collection<MessageId> ids);
 
     void record(MessageEvent event);
 
