@@ -10,6 +10,9 @@ public interface MessageRepository {
 
     Optional<Submission> findSubmission(QueueId id);
 
+    /** The submissions among {@code ids} that exist, in no particular order: one query. */
+    List<Submission> findSubmissions(Collection<QueueId> ids);
+
     Optional<Message> find(MessageId id);
 
     /** The messages among {@code ids} that exist, in no particular order: one query. */

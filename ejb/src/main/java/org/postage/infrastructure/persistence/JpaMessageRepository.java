@@ -30,6 +30,13 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
+    public List<Submission> findSubmissions(Collection<QueueId> ids) {
+        return em.createQuery("select s from Submission s where s.id in :ids", Submission.class)
+                .setParameter("ids", ids.stream().map(QueueId::value).toList())
+                .getResultList();
+    }
+
+    @Override
     public Optional<Message> find(MessageId id) {
         return Optional.ofNullable(em.find(Message.class, id.value()));
     }
