@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.postage.domain.Message;
 import org.postage.domain.MessageEvent;
 import org.postage.domain.MessageId;
@@ -78,19 +76,20 @@ public class SubmissionRecords {
         return acceptance.registered;
     }
 
-    /** Records accepted submissions in one transaction of its own; which were seen before is one query. */
+    /**
+     * Records accepted submissions in one transaction of its own. Each is looked up by id first (a read by id:
+     * Hibernate translates a query with an IN list of ids again at every call, which costs more).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void writeAccepted(List<Acceptance> batch) {
-        Map<String, Submission> stored = messages.findSubmissions(batch.stream().map(a -> a.entry.id()).toList())
-                .stream().collect(Collectors.toMap(Submission::getId, Function.identity()));
         for (Acceptance a : batch) {
-            Submission submission = stored.get(a.entry.id().value());
-            if (submission == null) {
-                submission = create(a.entry, a.sizeBytes, false);
-                submission.applyOptions(a.tag, a.metadata, a.openTracking, a.linkTracking);
-                record(submission, MessageEvent.Type.QUEUED, null);
-                stored.put(submission.getId(), submission);
-            }
+            // Within the batch too: the same entry twice (never seen) would find the first one's records.
+            Submission submission = messages.findSubmission(a.entry.id()).orElseGet(() -> {
+                Submission created = create(a.entry, a.sizeBytes, false);
+                created.applyOptions(a.tag, a.metadata, a.openTracking, a.linkTracking);
+                record(created, MessageEvent.Type.QUEUED, null);
+                return created;
+            });
             a.registered = registered(submission);
         }
     }

@@ -3,7 +3,6 @@ package org.postage.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.postage.domain.Message;
@@ -30,22 +29,8 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Submission> findSubmissions(Collection<QueueId> ids) {
-        return em.createQuery("select s from Submission s where s.id in :ids", Submission.class)
-                .setParameter("ids", ids.stream().map(QueueId::value).toList())
-                .getResultList();
-    }
-
-    @Override
     public Optional<Message> find(MessageId id) {
         return Optional.ofNullable(em.find(Message.class, id.value()));
-    }
-
-    @Override
-    public List<Message> find(Collection<MessageId> ids) {
-        return em.createQuery("select m from Message m where m.id in :ids", Message.class)
-                .setParameter("ids", ids.stream().map(MessageId::value).toList())
-                .getResultList();
     }
 
     @Override
