@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.postage.domain.DeliveryState;
 import org.postage.domain.RetryPolicy;
-import org.postage.domain.SendingDomain;
 import org.postage.domain.submission.FromDomain;
 
 /**
@@ -33,7 +32,7 @@ public class DeliveryService {
     ReturnPath returnPath;
 
     @Inject
-    SendingDomainRecords domains;
+    SigningDomains domains;
 
     @Inject
     OutboundQueue queue;
@@ -54,10 +53,10 @@ public class DeliveryService {
         if (redelivered && records.isFinal(entry.messageId())) {
             return;
         }
-        Optional<SendingDomain> fromDomain = FromDomain.of(content).flatMap(domains::find);
+        Optional<SigningDomain> fromDomain = FromDomain.of(content).flatMap(domains::find);
         // Signed here, not when processing splits the submission: these are the bytes relayed, after every header
         // change, and each attempt gets a fresh signature (t=) made with the domain's current key.
-        RelayOutcome outcome = relay.send(returnPath.envelopeSender(entry, fromDomain), entry.recipient(),
+        RelayOutcome outcome = relay.send(returnPath.envelopeSender(entry, fromDomain.map(SigningDomain::name)), entry.recipient(),
                 signing.sign(content, fromDomain));
 
         Duration delay = retryPolicy.delayAfter(entry.attempt() + 1);

@@ -3,13 +3,8 @@ package org.postage.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.postage.domain.SendingDomain;
-import org.postage.infrastructure.dkim.DkimKeyPair;
 import org.postage.infrastructure.dkim.DkimSigner;
 import org.postage.infrastructure.dkim.DkimSigningException;
 
@@ -26,22 +21,18 @@ public class DkimSigning {
     @Inject
     DkimSigner signer;
 
-    /** Decoding a PKCS#8 key costs more than the lookup; keyed by the stored text, so a new key is a new entry. */
-    private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
-
     /** @param domain the sending domain of the message's From address, if it is one */
-    public byte[] sign(byte[] content, Optional<SendingDomain> domain) {
+    public byte[] sign(byte[] content, Optional<SigningDomain> domain) {
         if (domain.isEmpty()) {
             return content;
         }
-        SendingDomain d = domain.get();
-        PrivateKey key = keys.computeIfAbsent(d.getDkimPrivateKey(), k -> DkimKeyPair.fromPkcs8Base64(k).privateKey());
+        SigningDomain d = domain.get();
         byte[] header;
         try {
-            header = signer.sign(content, d.getName(), d.getDkimSelector(), key).getBytes(StandardCharsets.US_ASCII);
+            header = signer.sign(content, d.name(), d.selector(), d.key()).getBytes(StandardCharsets.US_ASCII);
         } catch (DkimSigningException e) {
             // Unsigned mail may fail DMARC at the receiver, but a dropped message is worse; the log says why.
-            LOG.warning(() -> "domain=" + d.getName() + " message sent unsigned: " + e.getMessage());
+            LOG.warning(() -> "domain=" + d.name() + " message sent unsigned: " + e.getMessage());
             return content;
         }
         byte[] signed = new byte[header.length + content.length];

@@ -3,7 +3,6 @@ package org.postage.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.postage.domain.SendingDomain;
 import org.postage.infrastructure.dns.DnsRequirements;
 
 /**
@@ -17,11 +16,15 @@ public class ReturnPath {
     @Inject
     DnsRequirements requirements;
 
-    /** Reports keep the null sender (RFC 5321 4.5.5); mail From no sending domain keeps the client's sender. */
-    public String envelopeSender(QueuedMessage entry, Optional<SendingDomain> fromDomain) {
+    /**
+     * Reports keep the null sender (RFC 5321 4.5.5); mail From no sending domain keeps the client's sender.
+     *
+     * @param fromDomain the name of the message's From domain, if it is a sending domain
+     */
+    public String envelopeSender(QueuedMessage entry, Optional<String> fromDomain) {
         if (entry.envelopeSender().isEmpty() || fromDomain.isEmpty()) {
             return entry.envelopeSender();
         }
-        return "bounce+" + entry.messageId() + "@" + requirements.returnPathLabel() + "." + fromDomain.get().getName();
+        return "bounce+" + entry.messageId() + "@" + requirements.returnPathLabel() + "." + fromDomain.get();
     }
 }

@@ -1,6 +1,7 @@
 package org.postage.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -24,12 +25,17 @@ public class SendingDomainRecords {
     @Inject
     AccountRepository accounts;
 
+    /** Tells the caches of this node ({@link SigningDomains}) once the change has committed. */
+    @Inject
+    Event<SendingDomainChanged> changes;
+
     @Transactional
     public SendingDomain add(SendingDomain domain) {
         accounts.find(domain.getAccountId()).orElseThrow(() -> new UnknownAccountException(domain.getAccountId()));
         if (domains.find(domain.getName()).isPresent()) {
             throw new DuplicateDomainException(domain.getName());
         }
+        changes.fire(new SendingDomainChanged(domain.getName()));
         return domains.add(domain);
     }
 
@@ -45,7 +51,10 @@ public class SendingDomainRecords {
     @Transactional
     public Optional<SendingDomain> storeCheck(String name, List<DomainRecordStatus> results, Instant at) {
         Optional<SendingDomain> domain = domains.find(name);
-        domain.ifPresent(d -> d.recordCheck(results, at));
+        domain.ifPresent(d -> {
+            d.recordCheck(results, at);
+            changes.fire(new SendingDomainChanged(d.getName()));
+        });
         return domain;
     }
 

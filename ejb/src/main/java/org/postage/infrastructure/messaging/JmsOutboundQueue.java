@@ -1,5 +1,6 @@
 package org.postage.infrastructure.messaging;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.BytesMessage;
@@ -7,9 +8,12 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.postage.application.OutboundQueue;
 import org.postage.application.QueuedMessage;
 import org.postage.domain.MessageId;
@@ -20,6 +24,10 @@ import org.postage.domain.MessageId;
  * resource beside their consuming session made every processing a two-phase commit, which a kill -9 could
  * leave in doubt with the submission held (CrashIT). Committing first means a crash before the consumer's own
  * commit brings the entry it consumed back, and only what was in flight is sent twice.
+ *
+ * <p>The factory is not pooled, so a context per entry opened and closed a broker connection and a session each
+ * time. One connection is kept instead, with a session per concurrent caller, reused: a session is used by one
+ * thread at a time, and one that failed is closed, not reused.
  */
 @ApplicationScoped
 @JMSDestinationDefinition(name = JmsNames.OUTBOUND_QUEUE, interfaceName = "jakarta.jms.Queue",
@@ -33,9 +41,15 @@ public class JmsOutboundQueue implements OutboundQueue {
     @Resource(lookup = JmsNames.OUTBOUND_QUEUE)
     Queue queue;
 
+    /** Holds the one connection; its sessions are the contexts created from it. */
+    private JMSContext connection;
+    private final Deque<JMSContext> idle = new ConcurrentLinkedDeque<>();
+
     @Override
     public void enqueue(QueuedMessage message, byte[] content, Duration delay) {
-        try (JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
+        JMSContext context = borrow();
+        boolean reusable = false;
+        try {
             JmsQueues.send(context, queue, content, delay, jms -> {
                 jms.setStringProperty(JmsNames.MESSAGE_ID, message.messageId().value());
                 jms.setLongProperty(JmsNames.ACCOUNT_ID, message.accountId());
@@ -45,6 +59,51 @@ public class JmsOutboundQueue implements OutboundQueue {
                 jms.setIntProperty(JmsNames.ATTEMPT, message.attempt());
             });
             context.commit();
+            reusable = true;
+        } finally {
+            if (reusable) {
+                idle.push(context);
+            } else {
+                closeQuietly(context);
+            }
+        }
+    }
+
+    private JMSContext borrow() {
+        JMSContext context = idle.poll();
+        return context != null ? context : open();
+    }
+
+    private synchronized JMSContext open() {
+        if (connection == null) {
+            connection = factory.createContext();
+        }
+        try {
+            return connection.createContext(JMSContext.SESSION_TRANSACTED);
+        } catch (JMSRuntimeException e) {
+            // The connection may be gone (the broker restarted): the next caller opens a new one.
+            closeQuietly(connection);
+            connection = null;
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        for (JMSContext context; (context = idle.poll()) != null; ) {
+            closeQuietly(context);
+        }
+        if (connection != null) {
+            closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    private static void closeQuietly(JMSContext context) {
+        try {
+            context.close();
+        } catch (RuntimeException e) {
+            // Closing a broken session or connection fails too; nothing else to do with it.
         }
     }
 
