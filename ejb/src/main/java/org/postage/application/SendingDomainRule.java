@@ -16,12 +16,24 @@ public class SendingDomainRule {
 
     public static final String RULE = "domain.unauthenticated";
 
+    /**
+     * Asked for every submission; a domain that stops being authenticated (a later DNS check failed) is refused
+     * within this time, on every node.
+     */
+    static final long TTL_NANOS = 5_000_000_000L;
+
     @Inject
     SendingDomainRecords domains;
+
+    private final RecentlyConfirmed authenticated = new RecentlyConfirmed(TTL_NANOS);
 
     /** @param fromAddress the From header's address, {@code local@domain} */
     public Optional<Violation> check(long accountId, String fromAddress) {
         String name = SendingDomain.normalise(fromAddress.substring(fromAddress.lastIndexOf('@') + 1));
+        String key = accountId + " " + name;
+        if (authenticated.contains(key)) {
+            return Optional.empty();
+        }
         Optional<SendingDomain> domain = domains.find(name).filter(d -> d.getAccountId() == accountId);
         if (domain.isEmpty()) {
             // Another account's domain is reported like an unknown one: which domains others own is not this sender's business.
@@ -31,6 +43,7 @@ public class SendingDomainRule {
         }
         SendingDomain d = domain.get();
         if (d.isAuthenticated()) {
+            authenticated.confirm(key);
             return Optional.empty();
         }
         String failing = String.join(", ", d.failingRecords());

@@ -2,7 +2,6 @@ package org.postage.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether an address is a verified sender of an account, remembered for a few seconds after the database said so:
@@ -13,9 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class VerifiedSenders {
 
     static final long TTL_NANOS = 5_000_000_000L;
-    private static final int MAX_ENTRIES = 10_000;
 
-    private final ConcurrentHashMap<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    private final RecentlyConfirmed verified = new RecentlyConfirmed(TTL_NANOS);
 
     @Inject
     SenderRecords records;
@@ -23,23 +21,19 @@ public class VerifiedSenders {
     /** @param address normalised */
     public boolean isVerified(long accountId, String address) {
         String key = accountId + " " + address;
-        Long until = verifiedUntil.get(key);
-        if (until != null && System.nanoTime() - until < 0) {
+        if (verified.contains(key)) {
             return true;
         }
-        boolean verified = records.isVerified(accountId, address);
-        if (verified) {
-            if (verifiedUntil.size() >= MAX_ENTRIES) {
-                verifiedUntil.clear();
-            }
-            verifiedUntil.put(key, System.nanoTime() + TTL_NANOS);
+        boolean isVerified = records.isVerified(accountId, address);
+        if (isVerified) {
+            verified.confirm(key);
         } else {
-            verifiedUntil.remove(key);
+            verified.forget(key);
         }
-        return verified;
+        return isVerified;
     }
 
     public void forget(long accountId, String address) {
-        verifiedUntil.remove(accountId + " " + address);
+        verified.forget(accountId + " " + address);
     }
 }
