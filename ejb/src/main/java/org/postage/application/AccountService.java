@@ -1,6 +1,7 @@
 package org.postage.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +27,9 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AccountLimitsChanged> limitsChanged;
+
     @Transactional
     public AccountView create(String name) {
         return view(accounts.add(new Account(name, clock.instant())));
@@ -40,6 +44,7 @@ public class AccountService {
     public AccountView setRateLimits(long id, RateLimits limits) {
         Account account = accounts.find(id).orElseThrow(() -> new UnknownAccountException(id));
         account.setRateLimits(limits);
+        limitsChanged.fire(new AccountLimitsChanged(id));
         return view(account);
     }
 

@@ -1,9 +1,12 @@
 package org.postage.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.Reply;
@@ -23,6 +26,18 @@ public class RecipientRateLimiter {
 
     /** Counting attempts per RCPT; each one after the first creates the missing rows first. */
     static final int COUNT_ATTEMPTS = 4;
+
+    /**
+     * How long an account's limits are used without reading the account again: every RCPT needs them. A change
+     * through this node applies at once, through another node within this time.
+     */
+    static final long LIMITS_TTL_NANOS = 5_000_000_000L;
+    private static final int MAX_CACHED_ACCOUNTS = 10_000;
+
+    private record CachedLimits(RateLimits limits, long untilNanos) {
+    }
+
+    private final ConcurrentHashMap<Long, CachedLimits> limitsByAccount = new ConcurrentHashMap<>();
 
     @Inject
     RateCounterRows rows;
@@ -44,7 +59,7 @@ public class RecipientRateLimiter {
 
     /** Counts the recipient if both windows have room; otherwise counts nothing and answers 450 4.7.1. */
     public Reply admit(long accountId, String recipient) {
-        RateLimits limits = rows.limitsOf(accountId, defaults());
+        RateLimits limits = limitsOf(accountId);
         if (limits.isUnlimited()) {
             return SmtpReplies.RECIPIENT_OK;
         }
@@ -76,6 +91,25 @@ public class RecipientRateLimiter {
             case HOUR_FULL -> limited(recipient, limits.perHour(), "hour", Period.HOUR.windowEnd(now) - now);
             case NO_ROW -> noRow(accountId, address, lastFailure);
         };
+    }
+
+    private RateLimits limitsOf(long accountId) {
+        long now = System.nanoTime();
+        CachedLimits cached = limitsByAccount.get(accountId);
+        if (cached != null && now - cached.untilNanos() < 0) {
+            return cached.limits();
+        }
+        RateLimits limits = rows.limitsOf(accountId, defaults());
+        if (limitsByAccount.size() >= MAX_CACHED_ACCOUNTS) {
+            limitsByAccount.clear();
+        }
+        limitsByAccount.put(accountId, new CachedLimits(limits, now + LIMITS_TTL_NANOS));
+        return limits;
+    }
+
+    /** After the transaction that set the limits, committed or not. */
+    void limitsChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountLimitsChanged change) {
+        limitsByAccount.remove(change.accountId());
     }
 
     /** Removes counters of windows that ended, so the table holds about two hours of traffic. */
