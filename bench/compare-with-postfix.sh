@@ -45,20 +45,9 @@ POSTAGE_PID=$(pgrep -f "jboss.server.data.dir=$DATA" | while read -r p; do
   [ "$(ps -o comm= -p "$p")" = java ] && echo "$p"; done | head -1)
 log "Postage java pid $POSTAGE_PID"
 
-api() { curl -fsS -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
-ACCOUNT=$(api -X POST localhost:8080/api/admin/accounts -d '{"name":"bench"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
-# The bench sends all its load to one recipient: no per-recipient limit for this account (PER_RECIPIENT_LIMIT
-# sets one, to measure what counting costs).
-LIMIT=${PER_RECIPIENT_LIMIT:-0}
-api -X PUT "localhost:8080/api/admin/accounts/$ACCOUNT/limits" \
-    -d "{\"per_recipient_per_minute\": $LIMIT, \"per_recipient_per_hour\": $LIMIT}" > /dev/null
-# The load is sent From bench@example.com: a sending domain, without a DNS check (there is no DNS here).
-api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/domains" -d '{"name":"example.com","skip_dns_check":true}' >/dev/null
-# The load generator sends as bench@example.com (envelope and From): a sender the operator vouches for.
-api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/senders" -d '{"email_address":"bench@example.com","verified":true}' >/dev/null
-CRED=$(api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/smtp-credentials")
-PUSER=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["username"])')
-PPASS=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["password"])')
+# shellcheck source=bench-account.sh
+. "$ROOT/bench/bench-account.sh"
+create_bench_account bench "$ADMIN_PASSWORD" "${PER_RECIPIENT_LIMIT:-0}" # PER_RECIPIENT_LIMIT: to measure what counting costs
 
 log "warming Postage up with $WARMUP messages"
 "$BENCH/smtp-load.sh" --host 127.0.0.1 --port 2525 --user "$PUSER" --pass "$PPASS" --tls on \

@@ -16,6 +16,7 @@ export POSTAGE_DATA_DIR=$DATA POSTAGE_RELAY_HOST=127.0.0.1 POSTAGE_RELAY_PORT=25
 WILDFLY=$ROOT/ear/target/wildfly-39.0.1.Final
 [ -x "$WILDFLY/bin/standalone.sh" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
 rm -rf "$DATA"; mkdir -p "$(dirname "$LOG")"
+: > "$LOG" # the wait below looks for the started line: one from an earlier run must not count
 
 start_cmd="nohup bash '$ROOT/ear/src/main/wildfly/run.sh' '$WILDFLY' '$ROOT/ear/target/postage.ear' >> '$LOG' 2>&1 &"
 java_pid="pgrep -f 'jboss.server.data.dir=$DATA' | while read -r p; do [ \"\$(ps -o comm= -p \$p)\" = java ] && echo \$p; done | head -1"
@@ -23,20 +24,9 @@ kill_cmd="kill -9 \$($java_pid)"
 
 bash -c "$start_cmd"
 for _ in $(seq 1 120); do grep -q "WFLYSRV0025" "$LOG" 2>/dev/null && break; sleep 1; done
-api() { curl -fsS -u "admin:$POSTAGE_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
-ACCOUNT=$(api -X POST localhost:8080/api/admin/accounts -d '{"name":"durability"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
-# The bench sends all its load to one recipient: no per-recipient limit for this account (PER_RECIPIENT_LIMIT
-# sets one, to measure what counting costs).
-LIMIT=${PER_RECIPIENT_LIMIT:-0}
-api -X PUT "localhost:8080/api/admin/accounts/$ACCOUNT/limits" \
-    -d "{\"per_recipient_per_minute\": $LIMIT, \"per_recipient_per_hour\": $LIMIT}" > /dev/null
-# The load is sent From bench@example.com: a sending domain, without a DNS check (there is no DNS here).
-api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/domains" -d '{"name":"example.com","skip_dns_check":true}' >/dev/null
-# The load generator sends as bench@example.com (envelope and From): a sender the operator vouches for.
-api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/senders" -d '{"email_address":"bench@example.com","verified":true}' >/dev/null
-CRED=$(api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/smtp-credentials")
-PUSER=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["username"])')
-PPASS=$(echo "$CRED" | python3 -c 'import sys,json; print(json.load(sys.stdin)["password"])')
+# shellcheck source=bench-account.sh
+. "$ROOT/bench/bench-account.sh"
+create_bench_account durability "$POSTAGE_ADMIN_PASSWORD" "${PER_RECIPIENT_LIMIT:-0}" # PER_RECIPIENT_LIMIT: to measure what counting costs
 
 set +e
 "$BENCH/durability.sh" --port 2525 --user "$PUSER" --pass "$PPASS" \
