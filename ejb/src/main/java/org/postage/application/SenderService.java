@@ -97,12 +97,12 @@ public class SenderService {
      * Mails a new link, which replaces any earlier one.
      *
      * @throws UnknownSenderException no such sender
-     * @throws IllegalStateException  the sender is verified already
+     * @throws SenderAlreadyVerifiedException no link is needed
      */
     public SenderView resendLink(long id) {
         Sender current = records.find(id).orElseThrow(() -> new UnknownSenderException(id));
         if (current.isVerified()) {
-            throw new IllegalStateException(current.getEmailAddress() + " is verified already");
+            throw new SenderAlreadyVerifiedException(current.getEmailAddress());
         }
         String token = LinkTokens.next();
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.postage.application.SenderAlreadyVerifiedException;
 import org.postage.application.SenderService;
 import org.postage.application.UnknownSenderException;
 import org.postage.web.problem.Problem;
@@ -55,7 +56,7 @@ public class SendersResource {
             return Response.accepted(senders.resendLink(parseId(id))).build();
         } catch (UnknownSenderException e) {
             return Problem.notFound(e.getMessage());
-        } catch (IllegalStateException e) {
+        } catch (SenderAlreadyVerifiedException e) {
             return Problem.response(409, "Conflict", e.getMessage() + "; no link is needed");
         }
     }
