@@ -36,12 +36,7 @@ class CrashIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        PostageServer.stopAll(server, sink);
     }
 
     @Test

@@ -38,12 +38,7 @@ class DkimSigningIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        PostageServer.stopAll(server, sink);
     }
 
     @Test

@@ -119,6 +119,22 @@ final class PostageServer implements AutoCloseable {
         awaitExit();
     }
 
+    /** For {@code @AfterAll}: stops the server and closes what the test class started beside it, whichever started. */
+    static void stopAll(PostageServer server, AutoCloseable... others) {
+        if (server != null) {
+            server.stop();
+        }
+        for (AutoCloseable other : others) {
+            if (other != null) {
+                try {
+                    other.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     void stop() {
         if (process == null) {
             return;

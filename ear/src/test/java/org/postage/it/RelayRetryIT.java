@@ -28,9 +28,7 @@ class RelayRetryIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.stop();
-        }
+        PostageServer.stopAll(server);
     }
 
     @Test

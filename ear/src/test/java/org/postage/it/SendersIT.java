@@ -50,12 +50,7 @@ class SendersIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        PostageServer.stopAll(server, sink);
     }
 
     @Test

@@ -43,12 +43,7 @@ class SendingDomainsIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (dns != null) {
-            dns.close();
-        }
+        PostageServer.stopAll(server, dns);
     }
 
     @Test

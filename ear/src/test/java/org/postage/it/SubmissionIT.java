@@ -53,12 +53,7 @@ class SubmissionIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        PostageServer.stopAll(server, sink);
     }
 
     @Test

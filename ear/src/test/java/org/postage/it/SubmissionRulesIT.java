@@ -49,12 +49,7 @@ class SubmissionRulesIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        PostageServer.stopAll(server, sink);
     }
 
     @Test
