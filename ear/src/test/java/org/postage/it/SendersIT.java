@@ -223,6 +223,32 @@ class SendersIT {
                 "{\"email_address\": \"a@b.example\", \"verified\": true}"), 401, "");
     }
 
+    @Test
+    void theSameSenderAddedByConcurrentRequestsIsCreatedOnceAndTheOthersGet409() throws Exception {
+        String address = "race-" + marker() + "@shop.example";
+        int requests = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(requests);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return admin.post("/api/admin/accounts/" + account + "/senders",
+                            "{\"email_address\": \"" + address + "\", \"verified\": true}").status();
+                }));
+            }
+            java.util.List<Integer> answers = new java.util.ArrayList<>();
+            for (var status : statuses) {
+                answers.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, answers.stream().filter(a -> a == 201).count(), answers.toString());
+            assertEquals(requests - 1, answers.stream().filter(a -> a == 409).count(), "no 500: " + answers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Looked up in the account's list of senders, as an operator's script would. */
     private static long senderId(String address) {
         String body = admin.get("/api/admin/accounts/" + account + "/senders").body();

@@ -2,6 +2,7 @@ package org.postage.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,15 @@ public class SenderRecords {
         } else {
             sender.linkSent(linkDigest, now, linkExpiresAt);
         }
-        return senders.add(sender);
+        try {
+            return senders.add(sender);
+        } catch (PersistenceException e) {
+            // Two requests added the same address at once: the unique key let the other one win.
+            if (UniqueKeys.isViolation(e)) {
+                throw new DuplicateSenderException(accountId, sender.getEmailAddress());
+            }
+            throw e;
+        }
     }
 
     @Transactional

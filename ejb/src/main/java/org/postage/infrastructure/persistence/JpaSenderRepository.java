@@ -14,9 +14,11 @@ public class JpaSenderRepository implements SenderRepository {
     @PersistenceContext
     EntityManager em;
 
+    /** Flushed at once, so that a duplicate shows here, where the caller can still name it. */
     @Override
     public Sender add(Sender sender) {
         em.persist(sender);
+        em.flush();
         return sender;
     }
 
