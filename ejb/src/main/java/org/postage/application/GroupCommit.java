@@ -53,6 +53,10 @@ final class GroupCommit<T> {
                 for (Pending<T> p; batch.size() < maxBatch && (p = queue.poll()) != null; ) {
                     batch.add(p);
                 }
+                if (batch.isEmpty()) {
+                    // Every batch marks its items done, so this cannot happen; never spin if it ever did.
+                    throw new IllegalStateException("an item left the group commit queue unwritten");
+                }
                 write(batch, writer);
             }
         } finally {
@@ -63,22 +67,31 @@ final class GroupCommit<T> {
         }
     }
 
+    /**
+     * Catches Exception, not only RuntimeException: a failed commit leaves a {@code @Transactional} proxy as the
+     * checked jakarta.transaction.RollbackException, thrown undeclared.
+     */
     private static <T> void write(List<Pending<T>> batch, Consumer<List<T>> writer) {
         try {
             writer.accept(batch.stream().map(p -> p.item).toList());
-        } catch (RuntimeException batchFailure) {
+        } catch (Exception batchFailure) {
             if (batch.size() == 1) {
-                batch.get(0).failure = batchFailure;
+                batch.get(0).failure = unchecked(batchFailure);
             } else {
                 for (Pending<T> p : batch) {
                     try {
                         writer.accept(List.of(p.item));
-                    } catch (RuntimeException e) {
-                        p.failure = e;
+                    } catch (Exception e) {
+                        p.failure = unchecked(e);
                     }
                 }
             }
+        } finally {
+            batch.forEach(p -> p.done = true);
         }
-        batch.forEach(p -> p.done = true);
+    }
+
+    private static RuntimeException unchecked(Exception e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException("recording failed: " + e, e);
     }
 }

@@ -100,6 +100,44 @@ class GroupCommitTest {
         assertEquals(List.of(0, 1, 2), committed.stream().sorted().toList());
     }
 
+    @Test
+    void aCheckedFailureThrownUndeclaredFailsItsCallersAndLeavesNoneWaiting() throws Exception {
+        // What a @Transactional proxy does when the commit fails: jakarta.transaction.RollbackException, undeclared.
+        GroupCommit<Integer> group = new GroupCommit<>(8);
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+        Consumer<List<Integer>> writer = batch -> {
+            if (batch.contains(0)) {
+                firstWriteStarted.countDown();
+                await(releaseFirstWrite);
+                return;
+            }
+            GroupCommitTest.<RuntimeException>sneakyThrow(new Exception("commit failed"));
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> first = pool.submit(() -> group.commit(0, writer));
+            assertTrue(firstWriteStarted.await(5, TimeUnit.SECONDS));
+            Future<?> a = pool.submit(() -> group.commit(1, writer));
+            Future<?> b = pool.submit(() -> group.commit(2, writer));
+            Thread.sleep(200); // both queued behind the first write, so they share the failing batch
+            releaseFirstWrite.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (Future<?> f : List.of(a, b)) {
+                Exception failure = assertThrows(Exception.class, () -> f.get(5, TimeUnit.SECONDS));
+                assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
+                assertTrue(failure.getCause().getMessage().contains("commit failed"), failure.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
