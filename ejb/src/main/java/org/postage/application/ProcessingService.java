@@ -38,8 +38,7 @@ public class ProcessingService {
     SubmissionReports reports;
 
     @Inject
-    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
-    String hostName;
+    HostName hostName;
 
     /** Keep the client's Message-ID instead of giving each message its own (for senders that correlate by it). */
     @Inject
@@ -64,7 +63,8 @@ public class ProcessingService {
         outgoing = RawMessageEditor.removeHeadersWithPrefix(outgoing, BCC);
         for (SubmissionRecords.Split message : registered.messages()) {
             byte[] content = keepMessageId ? outgoing
-                    : RawMessageEditor.replaceHeader(outgoing, "Message-ID", "<" + message.id() + "@" + hostName + ">");
+                    : RawMessageEditor.replaceHeader(outgoing, "Message-ID",
+                            "<" + message.id() + "@" + hostName.value() + ">");
             outbound.enqueue(new QueuedMessage(message.id(), entry.accountId(), entry.envelopeSender(),
                     message.recipient(), entry.acceptedAt(), 0), content, Duration.ZERO);
         }

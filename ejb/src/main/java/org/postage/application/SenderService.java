@@ -43,8 +43,7 @@ public class SenderService {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
-    String hostName;
+    HostName hostName;
 
     /** The address people reach Postage's web pages at, as links in mail show it. */
     @Inject
@@ -89,7 +88,8 @@ public class SenderService {
     /** @throws UnknownSenderException no such sender */
     public SenderView verifyByOperator(long id) {
         Sender sender = records.verifyByOperator(id, clock.instant()).orElseThrow(() -> new UnknownSenderException(id));
-        LOG.info(() -> "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId() + " verified by the operator");
+        LOG.info(() -> "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId()
+                + " verified by the operator");
         return SenderView.of(sender);
     }
 
@@ -147,8 +147,9 @@ public class SenderService {
         Instant now = clock.instant();
         String link = publicUrl.replaceAll("/+$", "") + VERIFY_PATH + "?token=" + token;
         QueueId queueId = QueueId.next(now.toEpochMilli());
-        byte[] mail = SenderVerificationMail.render(hostName, sender.getEmailAddress(),
-                accounts.find(sender.getAccountId()).name(), link, sender.getLinkExpiresAt(), MessageId.of(queueId, 1).value(), now);
+        byte[] mail = SenderVerificationMail.render(hostName.value(), sender.getEmailAddress(),
+                accounts.find(sender.getAccountId()).name(), link, sender.getLinkExpiresAt(),
+                MessageId.of(queueId, 1).value(), now);
         MessageId id = ownMail.send(queueId, sender.getAccountId(), sender.getEmailAddress(), mail, now);
         LOG.info(() -> "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId()
                 + ": verification link mailed as " + id);

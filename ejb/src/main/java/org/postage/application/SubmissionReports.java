@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.SmtpReplies;
 import org.postage.application.ndr.FailedRecipient;
 import org.postage.application.ndr.NdrDecision;
@@ -35,8 +34,7 @@ public class SubmissionReports {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
-    String hostName;
+    HostName hostName;
 
     /** Queues the report within the caller's transaction, and records it. */
     public void rejected(AcceptedSubmission entry, SubmissionRecords.Registered rejected, byte[] raw,
@@ -49,7 +47,7 @@ public class SubmissionReports {
         Instant now = clock.instant();
         String reasons = violations.stream().map(Violation::reason).reduce((a, b) -> a + "; " + b).orElse("");
         byte[] report = NonDeliveryReport.builder()
-                .reportingHost(hostName)
+                .reportingHost(hostName.value())
                 .queueId(entry.id())
                 .envelopeSender(entry.envelopeSender())
                 .original(raw)

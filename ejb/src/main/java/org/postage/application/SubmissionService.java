@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.AuthResult;
 import org.postage.api.Envelope;
 import org.postage.api.Reply;
@@ -49,8 +48,7 @@ public class SubmissionService {
     SenderRule senderRule;
 
     @Inject
-    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
-    String hostName;
+    HostName hostName;
 
     public AuthResult authenticate(SmtpSession session, String username, String password) {
         return credentials.authenticate(username, password)
@@ -108,7 +106,8 @@ public class SubmissionService {
         }
         Instant now = clock.instant();
         QueueId queueId = QueueId.next(now.toEpochMilli());
-        byte[] received = ReceivedHeader.render(session, hostName, queueId, ZonedDateTime.ofInstant(now, clock.getZone()));
+        byte[] received = ReceivedHeader.render(session, hostName.value(), queueId,
+                ZonedDateTime.ofInstant(now, clock.getZone()));
         byte[] stored = new byte[received.length + content.length];
         System.arraycopy(received, 0, stored, 0, received.length);
         System.arraycopy(content, 0, stored, received.length, content.length);

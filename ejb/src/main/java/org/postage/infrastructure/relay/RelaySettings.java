@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postage.application.HostName;
 
 /** Where and how to reach the smarthost. */
 @ApplicationScoped
@@ -41,8 +42,7 @@ public class RelaySettings {
     int timeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
-    String localHostName;
+    HostName hostName;
 
     public String host() {
         return host;
@@ -68,7 +68,7 @@ public class RelaySettings {
         Properties p = new Properties();
         p.setProperty("mail.smtp.host", host);
         p.setProperty("mail.smtp.port", Integer.toString(port));
-        p.setProperty("mail.smtp.localhost", localHostName);
+        p.setProperty("mail.smtp.localhost", hostName.value());
         String millis = Integer.toString(timeoutSeconds * 1000);
         p.setProperty("mail.smtp.connectiontimeout", millis);
         p.setProperty("mail.smtp.timeout", millis);
