@@ -2,6 +2,8 @@ package org.postage.interfaces;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.postage.application.DomainService;
@@ -19,7 +21,12 @@ public class DomainCheckTimer {
     @Inject
     DomainService domains;
 
+    /**
+     * Outside any transaction: each domain's verdict commits on its own, and no transaction (or connection) waits
+     * on DNS; the container's default would hold one across all the checks and roll them all back at its timeout.
+     */
     @Schedule(hour = "*/6", minute = "17", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void checkDomains() {
         domains.checkDue(RECHECK_AFTER);
     }
