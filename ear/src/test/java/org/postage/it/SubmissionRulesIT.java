@@ -168,6 +168,9 @@ class SubmissionRulesIT {
                 "{\"per_recipient_per_minute\": -1, \"per_recipient_per_hour\": 0}").status());
         assertEquals(400, admin.send("PUT", "/api/admin/accounts/" + account + "/limits",
                 "{\"per_recipient_per_minute\": 2}").status());
+        assertEquals(400, admin.send("PUT", "/api/admin/accounts/" + account + "/limits",
+                "{\"per_recipient_per_minute\": 18446744073709551621, \"per_recipient_per_hour\": 0}").status(),
+                "2^64 + 5 must not wrap around to 5");
         admin.setLimits(account, 2, 0);
         assertEquals(2, admin.get("/api/admin/accounts/" + account).json().getInt("per_recipient_per_minute"));
         admin.addVerifiedSender(account, "shop@example.com");

@@ -38,7 +38,7 @@ public final class JsonBody {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw invalid("The request body must be a JSON object, not " + value.getValueType().name().toLowerCase());
+                throw invalid("The request body must be a JSON object, not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
             }
             return new JsonBody(value.asJsonObject());
         } catch (JsonParsingException e) {
@@ -97,15 +97,6 @@ public final class JsonBody {
         return Optional.of(strings);
     }
 
-    /** Whether the object has the field at all, null or not. */
-    public boolean has(String field) {
-        return object.containsKey(field);
-    }
-
-    public boolean requiredBoolean(String field) {
-        return optionalBoolean(field).orElseThrow(() -> invalid("Field '" + field + "' is required"));
-    }
-
     public Optional<Boolean> optionalBoolean(String field) {
         JsonValue value = object.get(field);
         if (value == null || value == JsonValue.NULL) {
@@ -123,10 +114,19 @@ public final class JsonBody {
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
         }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
-            throw invalid("Field '" + field + "' must be a whole number of 0 or more");
+        String wrong = "Field '" + field + "' must be a whole number of 0 or more";
+        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+            throw invalid(wrong);
         }
-        return Optional.of(n.longValue());
+        try {
+            long exact = n.longValueExact(); // longValue() wraps: 2^64 + 5 would read as 5
+            if (exact < 0) {
+                throw invalid(wrong);
+            }
+            return Optional.of(exact);
+        } catch (ArithmeticException tooLarge) {
+            throw invalid(wrong + " (at most " + Long.MAX_VALUE + ")");
+        }
     }
 
     static WebApplicationException invalid(String detail) {
