@@ -3,6 +3,7 @@ package org.postage.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,15 @@ public class SendingDomainRecords {
             throw new DuplicateDomainException(domain.getName());
         }
         changes.fire(new SendingDomainChanged(domain.getName()));
-        return domains.add(domain);
+        try {
+            return domains.add(domain);
+        } catch (PersistenceException e) {
+            // Added by two requests at once: the unique key let the other one win.
+            if (UniqueKeys.isViolation(e)) {
+                throw new DuplicateDomainException(domain.getName());
+            }
+            throw e;
+        }
     }
 
     /**

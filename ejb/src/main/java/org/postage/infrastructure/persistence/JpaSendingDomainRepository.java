@@ -15,9 +15,11 @@ public class JpaSendingDomainRepository implements SendingDomainRepository {
     @PersistenceContext
     EntityManager em;
 
+    /** Flushed at once, so that a duplicate shows here, where the caller can still name it. */
     @Override
     public SendingDomain add(SendingDomain domain) {
         em.persist(domain);
+        em.flush();
         return domain;
     }
 
