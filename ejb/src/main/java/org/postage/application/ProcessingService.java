@@ -45,12 +45,20 @@ public class ProcessingService {
     @ConfigProperty(name = "postage.keep-message-id", defaultValue = "false")
     boolean keepMessageId;
 
+    /**
+     * A submission handed out again after a crash keeps the decision stored for it the first time, even if the
+     * rules would now judge it otherwise (a sender verified meanwhile, say): the records say what happened.
+     */
     public void process(AcceptedSubmission entry, byte[] raw) {
         SubmissionPolicy.Verdict verdict = policy.judge(entry.accountId(), entry.credential(), raw);
         List<Violation> violations = verdict.violations();
         if (!violations.isEmpty()) {
             String reason = violations.stream().map(Violation::reason).collect(Collectors.joining("; "));
             SubmissionRecords.Registered rejected = records.reject(entry, raw.length, reason);
+            if (!rejected.rejected()) {
+                split(entry, raw, rejected); // accepted the first time: its messages must still go out
+                return;
+            }
             LOG.info(() -> "submission_id=" + entry.id() + " rejected: " + reason);
             reports.rejected(entry, rejected, raw, violations);
             return;
@@ -58,6 +66,14 @@ public class ProcessingService {
         FlexmailOptions options = verdict.inspection().options();
         SubmissionRecords.Registered registered = records.accept(entry, raw.length, options.tag(), options.metadata(),
                 options.openTracking(), options.linkTracking());
+        if (registered.rejected()) {
+            return; // rejected the first time, and reported then
+        }
+        split(entry, raw, registered);
+    }
+
+    /** One copy per recipient on the outbound queue. */
+    private void split(AcceptedSubmission entry, byte[] raw, SubmissionRecords.Registered registered) {
         // The Flexmail headers are instructions to Postage, and a Bcc header would show every Bcc recipient.
         byte[] outgoing = RawMessageEditor.removeHeadersWithPrefix(raw, FLEXMAIL_PREFIX);
         outgoing = RawMessageEditor.removeHeadersWithPrefix(outgoing, BCC);
