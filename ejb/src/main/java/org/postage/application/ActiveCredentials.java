@@ -27,10 +27,6 @@ public class ActiveCredentials {
         return entry != null && System.nanoTime() - entry.until() < 0 ? Optional.of(entry.scope()) : Optional.empty();
     }
 
-    public boolean isKnownActive(String username) {
-        return knownActive(username).isPresent();
-    }
-
     public void markActive(String username, CredentialScope scope) {
         if (active.size() >= MAX_ENTRIES) {
             active.clear();

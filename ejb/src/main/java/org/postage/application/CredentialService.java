@@ -1,10 +1,10 @@
 package org.postage.application;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -42,13 +42,8 @@ public class CredentialService {
     @Inject
     Clock clock;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Transactional
-    public IssuedCredential issue(long accountId) {
-        return issue(accountId, false, List.of());
-    }
+    @Inject
+    Event<CredentialChanged> changes;
 
     /**
      * @param allowedSenders addresses of the account's senders this credential is restricted to; none: any
@@ -82,7 +77,7 @@ public class CredentialService {
     public boolean restrictTo(String username, List<String> allowedSenders) {
         Optional<SmtpCredential> credential = credentials.findByUsername(username);
         credential.ifPresent(c -> c.restrictTo(sendersOf(c.getAccountId(), allowedSenders)));
-        forgetCached(username);
+        changes.fire(new CredentialChanged(username));
         return credential.isPresent();
     }
 
@@ -100,24 +95,17 @@ public class CredentialService {
     public boolean revoke(String username) {
         Optional<SmtpCredential> credential = credentials.findByUsername(username);
         credential.ifPresent(c -> c.revoke(clock.instant()));
-        forgetCached(username);
-        // Forget again once committed: a MAIL in between may have re-read the credential as still active.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                forgetCached(username);
-            }
-        });
+        changes.fire(new CredentialChanged(username));
         return credential.isPresent();
     }
 
-    private void forgetCached(String username) {
-        verified.forget(username);
-        active.forget(username);
+    /**
+     * Once the change is committed (or not): forgetting earlier would let a MAIL in between re-read and re-cache
+     * the old state for {@link ActiveCredentials#TTL_NANOS}.
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) CredentialChanged change) {
+        verified.forget(change.username());
+        active.forget(change.username());
     }
 
     /** @return false when no such credential exists */
