@@ -70,7 +70,7 @@ public class AccountsResource {
     @Path("/{id}")
     public Response find(@PathParam("id") String id) {
         try {
-            return Response.ok(accounts.find(parseId(id))).build();
+            return Response.ok(accounts.find(PathIds.parse(id, "account"))).build();
         } catch (UnknownAccountException e) {
             return Problem.notFound(e.getMessage());
         }
@@ -84,7 +84,7 @@ public class AccountsResource {
     @Path("/{id}/limits")
     @Consumes(MediaType.WILDCARD)
     public Response setLimits(@PathParam("id") String id, String body) {
-        long accountId = parseId(id);
+        long accountId = PathIds.parse(id, "account");
         JsonBody json = JsonBody.parse(body);
         RateLimits limits = new RateLimits(limit(json, "per_recipient_per_minute"), limit(json, "per_recipient_per_hour"));
         try {
@@ -111,7 +111,7 @@ public class AccountsResource {
     @Path("/{id}/smtp-credentials")
     @Consumes(MediaType.WILDCARD)
     public Response issueCredential(@PathParam("id") String id, String body) {
-        long accountId = parseId(id);
+        long accountId = PathIds.parse(id, "account");
         JsonBody json = body == null || body.isBlank() ? null : JsonBody.parse(body);
         boolean refuse = json != null && json.optionalBoolean("refuse_in_session").orElse(false);
         List<String> allowed = json == null ? List.of() : CredentialsResource.allowedSenders(json).orElse(List.of());
@@ -136,7 +136,7 @@ public class AccountsResource {
     @Path("/{id}/senders")
     @Consumes(MediaType.WILDCARD)
     public Response addSender(@PathParam("id") String id, String body) {
-        long accountId = parseId(id);
+        long accountId = PathIds.parse(id, "account");
         JsonBody json = JsonBody.parse(body);
         String address = json.requiredString("email_address", Sender.MAX_ADDRESS_LENGTH).strip();
         boolean verified = json.optionalBoolean("verified").orElse(false);
@@ -158,7 +158,7 @@ public class AccountsResource {
     @Path("/{id}/senders")
     public Response listSenders(@PathParam("id") String id) {
         try {
-            return Response.ok(senders.ofAccount(parseId(id))).build();
+            return Response.ok(senders.ofAccount(PathIds.parse(id, "account"))).build();
         } catch (UnknownAccountException e) {
             return Problem.notFound(e.getMessage());
         }
@@ -169,7 +169,7 @@ public class AccountsResource {
     @Path("/{id}/domains")
     @Consumes(MediaType.WILDCARD)
     public Response addDomain(@PathParam("id") String id, String body) {
-        long accountId = parseId(id);
+        long accountId = PathIds.parse(id, "account");
         JsonBody json = JsonBody.parse(body);
         String name = json.requiredString("name", MAX_DOMAIN_NAME);
         boolean skip = json.optionalBoolean("skip_dns_check").orElse(false);
@@ -184,14 +184,6 @@ public class AccountsResource {
             return Problem.notFound(e.getMessage());
         } catch (DuplicateDomainException e) {
             return Problem.response(409, "Conflict", e.getMessage());
-        }
-    }
-
-    static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new WebApplicationException(Problem.notFound("No account with id '" + id + "'"));
         }
     }
 }

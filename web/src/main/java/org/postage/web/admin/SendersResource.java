@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.postage.application.SenderAlreadyVerifiedException;
@@ -29,7 +28,7 @@ public class SendersResource {
     @Path("/{id}")
     public Response find(@PathParam("id") String id) {
         try {
-            return Response.ok(senders.find(parseId(id))).build();
+            return Response.ok(senders.find(PathIds.parse(id, "sender"))).build();
         } catch (UnknownSenderException e) {
             return Problem.notFound(e.getMessage());
         }
@@ -41,7 +40,7 @@ public class SendersResource {
     @Consumes(MediaType.WILDCARD)
     public Response verify(@PathParam("id") String id) {
         try {
-            return Response.ok(senders.verifyByOperator(parseId(id))).build();
+            return Response.ok(senders.verifyByOperator(PathIds.parse(id, "sender"))).build();
         } catch (UnknownSenderException e) {
             return Problem.notFound(e.getMessage());
         }
@@ -53,7 +52,7 @@ public class SendersResource {
     @Consumes(MediaType.WILDCARD)
     public Response resendLink(@PathParam("id") String id) {
         try {
-            return Response.accepted(senders.resendLink(parseId(id))).build();
+            return Response.accepted(senders.resendLink(PathIds.parse(id, "sender"))).build();
         } catch (UnknownSenderException e) {
             return Problem.notFound(e.getMessage());
         } catch (SenderAlreadyVerifiedException e) {
@@ -65,15 +64,7 @@ public class SendersResource {
     @DELETE
     @Path("/{id}")
     public Response remove(@PathParam("id") String id) {
-        return senders.remove(parseId(id)) ? Response.noContent().build()
+        return senders.remove(PathIds.parse(id, "sender")) ? Response.noContent().build()
                 : Problem.notFound("No sender with id " + id);
-    }
-
-    private static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new WebApplicationException(Problem.notFound("No sender with id '" + id + "'"));
-        }
     }
 }
