@@ -1,5 +1,7 @@
-# Sourced by the bench scripts: an account the shared load generator can send through, made with the admin API
-# on localhost:8080. Sets ACCOUNT, PUSER and PPASS.
+# Sourced by the bench scripts (needs BENCH, the shared bench directory).
+#
+# An account the shared load generator can send through, made with the admin API on localhost:8080. Sets ACCOUNT,
+# PUSER and PPASS.
 #
 #   create_bench_account NAME ADMIN_PASSWORD [PER_RECIPIENT_LIMIT]
 #
@@ -20,4 +22,16 @@ create_bench_account() {
   cred=$(api -X POST "localhost:8080/api/admin/accounts/$ACCOUNT/smtp-credentials")
   PUSER=$(echo "$cred" | python3 -c 'import sys,json; print(json.load(sys.stdin)["username"])')
   PPASS=$(echo "$cred" | python3 -c 'import sys,json; print(json.load(sys.stdin)["password"])')
+}
+
+# Returns once the relay drained its backlog: the sink's count has not moved for 5 s (at most 10 minutes). A
+# backlog still arriving would be counted as the next measurement's messages. Prints the count it settled at.
+wait_for_sink_to_settle() {
+  local last=-1 still=0 n
+  for _ in $(seq 1 600); do
+    n=$("$BENCH/sink.sh" count); if [ "$n" = "$last" ]; then still=$((still + 1)); else still=0; last=$n; fi
+    [ "$still" -ge 5 ] && break
+    sleep 1
+  done
+  echo "$last"
 }

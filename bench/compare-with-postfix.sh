@@ -52,15 +52,7 @@ create_bench_account bench "$ADMIN_PASSWORD" "${PER_RECIPIENT_LIMIT:-0}" # PER_R
 log "warming Postage up with $WARMUP messages"
 "$BENCH/smtp-load.sh" --host 127.0.0.1 --port 2525 --user "$PUSER" --pass "$PPASS" --tls on \
     --concurrency 32 --messages "$WARMUP" --size 4k --quiet | tail -1
-# Let the relay drain the warm-up's backlog before the matrix counts the sink: a backlog still arriving would be
-# counted as the first cell's messages. Drained = the sink's count has not moved for 5 s (at most 10 minutes).
-last=-1; still=0
-for _ in $(seq 1 600); do
-  n=$("$BENCH/sink.sh" count); if [ "$n" = "$last" ]; then still=$((still + 1)); else still=0; last=$n; fi
-  [ "$still" -ge 5 ] && break
-  sleep 1
-done
-log "relay drained: sink at $last messages"
+log "relay drained: sink at $(wait_for_sink_to_settle) messages" # else the first cell counts the warm-up's backlog
 
 for r in $(seq 1 "$ROUNDS"); do
   big=0; [ "$r" = 1 ] && big=1

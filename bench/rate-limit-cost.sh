@@ -38,20 +38,13 @@ load() {
   "$BENCH/smtp-load.sh" --host 127.0.0.1 --port 2525 --user "$PUSER" --pass "$PPASS" --tls on \
       --concurrency 32 --messages "$1" --size 4k --quiet | grep RESULT | tail -1
 }
-drained() { # the sink's count has not moved for 5 s
-  local last=-1 still=0 n
-  for _ in $(seq 1 600); do
-    n=$("$BENCH/sink.sh" count); if [ "$n" = "$last" ]; then still=$((still + 1)); else still=0; last=$n; fi
-    [ "$still" -ge 5 ] && return; sleep 1
-  done
-}
 
 echo "warming up with 20000 messages" >&2
 load 20000 > /dev/null
 off=(); on=()
 for r in $(seq 1 "$ROUNDS"); do
   for mode in off on; do
-    drained
+    wait_for_sink_to_settle > /dev/null
     if [ "$mode" = off ]; then limits 0; else limits 1000000; fi
     line=$(load "$MESSAGES")
     rate=$(echo "$line" | grep -o 'msgs_per_s=[0-9.]*' | cut -d= -f2)
