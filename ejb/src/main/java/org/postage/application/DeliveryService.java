@@ -44,7 +44,7 @@ public class DeliveryService {
     Clock clock;
 
     /**
-     * Runs inside the queue consumer's transaction: the retry entry is sent in it, the record commits on its own.
+     * Runs inside the queue consumer's transaction: the retry entry and the record each commit on their own first.
      *
      * @param redelivered whether the queue may have handed out this entry before (after a crash or a rollback);
      *                    only then can the message already be final, so only then is its record read first

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.postage.domain.Message;
@@ -63,7 +64,7 @@ public class MessageQueries {
                     state(m), m.getLastReply(), m.getAttempts(), s.getAcceptedAt(), m.getUpdatedAt(), s.getTag(),
                     s.getMetadata(), s.isOpenTracking(), s.isLinkTracking(),
                     messages.events(messageId).stream()
-                            .map(e -> new EventView(e.getType().name().toLowerCase(), e.getOccurredAt(), e.getDetail()))
+                            .map(e -> new EventView(e.getType().name().toLowerCase(Locale.ROOT), e.getOccurredAt(), e.getDetail()))
                             .toList());
         });
     }
@@ -74,6 +75,6 @@ public class MessageQueries {
     }
 
     private static String state(Message m) {
-        return m.getState().name().toLowerCase();
+        return m.getState().name().toLowerCase(Locale.ROOT);
     }
 }

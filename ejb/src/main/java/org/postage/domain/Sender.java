@@ -97,10 +97,6 @@ public class Sender {
         return LOCAL_PART.matcher(a.substring(0, at)).matches() && SendingDomain.isValidName(a.substring(at + 1));
     }
 
-    public String domain() {
-        return emailAddress.substring(emailAddress.lastIndexOf('@') + 1);
-    }
-
     /** A new link replaces any earlier one, which stops working. */
     public void linkSent(String tokenDigest, Instant sentAt, Instant expiresAt) {
         this.tokenDigest = tokenDigest;

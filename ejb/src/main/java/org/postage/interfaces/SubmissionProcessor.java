@@ -14,7 +14,8 @@ import org.postage.infrastructure.messaging.JmsSubmissionQueue;
 
 /**
  * Takes accepted submissions off the submission queue and hands each to {@link ProcessingService}, which checks
- * it and splits it into messages on the outbound queue within this transaction.
+ * it and splits it into messages on the outbound queue; each message's entry commits on its own, before this
+ * transaction consumes the submission (see {@link org.postage.infrastructure.messaging.JmsOutboundQueue}).
  */
 @MessageDriven(name = "SubmissionProcessor", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.SUBMISSION_QUEUE),

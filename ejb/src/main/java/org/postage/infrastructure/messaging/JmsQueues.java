@@ -8,7 +8,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
 
-/** Sending a raw message with its properties, durably, in the caller's transaction: what both queues share. */
+/** Sending a raw message with its properties, durably, in the given context's transaction: what both queues share. */
 final class JmsQueues {
 
     interface Properties {

@@ -17,7 +17,7 @@ import org.postage.domain.QueueId;
 
 /**
  * The submission queue as a durable Artemis queue: where a message is when the client gets its 250. Joins the
- * caller's JTA transaction, like {@link JmsOutboundQueue}.
+ * caller's JTA transaction (the end of DATA), unlike {@link JmsOutboundQueue}, which commits each entry itself.
  */
 @ApplicationScoped
 @JMSDestinationDefinition(name = JmsNames.SUBMISSION_QUEUE, interfaceName = "jakarta.jms.Queue",
