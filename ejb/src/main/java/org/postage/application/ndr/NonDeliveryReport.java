@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.postage.domain.QueueId;
+import org.postage.domain.message.QueueId;
 
 /**
  * A non-delivery report for a message that broke submission rules: RFC 3464 delivery status in an RFC 6522

@@ -8,12 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postage.domain.RetryPolicy;
+import org.postage.infrastructure.dns.DnsLookup;
+import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.submission.SubmissionInspector;
 import org.postage.infrastructure.dkim.DkimSigner;
-import org.postage.infrastructure.dns.DnsRecordsToPublish;
-import org.postage.infrastructure.dns.DnsRequirements;
-import org.postage.infrastructure.dns.DomainDnsCheck;
+import org.postage.domain.sendingdomain.dns.DnsRecordsToPublish;
+import org.postage.domain.sendingdomain.dns.DnsRequirements;
+import org.postage.domain.sendingdomain.dns.DomainDnsCheck;
 
 /** Turns operator settings into the domain's value objects, failing deployment on a nonsensical value. */
 @ApplicationScoped
@@ -69,7 +70,7 @@ public class SettingsProducer {
     @Produces
     @Singleton
     DomainDnsCheck domainDnsCheck(DnsRequirements requirements) {
-        return new DomainDnsCheck(requirements, dnsResolver.orElse(null), Duration.ofMillis(dnsTimeoutMs));
+        return new DomainDnsCheck(requirements, new DnsLookup(dnsResolver.orElse(null), Duration.ofMillis(dnsTimeoutMs)));
     }
 
     @Produces

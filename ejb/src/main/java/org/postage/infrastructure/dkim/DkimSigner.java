@@ -1,5 +1,9 @@
 package org.postage.infrastructure.dkim;
 
+import org.postage.application.delivery.DkimSigningException;
+import org.postage.application.delivery.MessageSigner;
+import org.postage.domain.sendingdomain.DkimKeyPair;
+import org.postage.domain.sendingdomain.DkimSelector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +23,7 @@ import org.apache.james.jdkim.exceptions.PermFailException;
  * {@code DKIM-Signature} field to prepend. The message itself is not touched: Postage relays the accepted bytes as
  * they are, and anything that rewrote them after signing would break the signature. Thread-safe.
  */
-public final class DkimSigner {
+public final class DkimSigner implements MessageSigner {
 
     /**
      * The fields signed when present, each as many times as it occurs. Trace and list fields (Received,
@@ -43,6 +47,7 @@ public final class DkimSigner {
      * @return {@code DKIM-Signature: ...} folded into lines of at most 78 characters, ending in CRLF; US-ASCII
      * @throws DkimSigningException if the key is not a usable RSA key, or a signed field cannot be signed faithfully
      */
+    @Override
     public String sign(byte[] raw, String domain, String selector, PrivateKey key) {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(key, "key");

@@ -1,6 +1,6 @@
 /**
- * DKIM (RFC 6376): the RSA keys a sending domain signs with, their selectors, and the signature Postage prepends to
- * a message it relays. Signing works on the accepted bytes as they are, never on a re-serialised MIME message; the
- * canonicalisation and the signature itself come from Apache jDKIM (docs/adr/0004-dkim-signing.md).
+ * DKIM signatures (RFC 6376) that Postage prepends to a message it relays, made with Apache jDKIM on the accepted
+ * bytes as they are, never on a re-serialised MIME message (docs/adr/0005-dkim-signing.md). Keys and selectors are
+ * domain types of {@code org.postage.domain.sendingdomain}.
  */
 package org.postage.infrastructure.dkim;

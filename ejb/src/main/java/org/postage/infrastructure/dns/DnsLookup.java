@@ -1,5 +1,7 @@
 package org.postage.infrastructure.dns;
 
+import org.postage.domain.sendingdomain.dns.DnsAnswer;
+import org.postage.domain.sendingdomain.dns.RecordLookup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -33,7 +35,7 @@ import org.xbill.DNS.lookup.ServerFailedException;
  * hosts file: a check after the owner fixed a record must see the fix, not a remembered NXDOMAIN. A CNAME on the
  * way to a TXT record (a DKIM key delegated to someone else) is followed. Thread-safe.
  */
-final class DnsLookup {
+public final class DnsLookup implements RecordLookup {
 
     /** Each server is asked this often before the query counts as unanswered: one lost UDP packet is not a verdict. */
     private static final int ATTEMPTS = 2;
@@ -47,7 +49,7 @@ final class DnsLookup {
      * @param resolver {@code host}, {@code host:port} or {@code [v6]:port}; null or blank for the system's resolvers
      * @param timeout  how long to wait for one server's answer to one query
      */
-    DnsLookup(String resolver, Duration timeout) {
+    public DnsLookup(String resolver, Duration timeout) {
         List<Resolver> servers = new ArrayList<>();
         List<InetSocketAddress> addresses = resolver == null || resolver.isBlank()
                 ? ResolverConfig.getCurrentConfig().servers()
@@ -72,11 +74,13 @@ final class DnsLookup {
     }
 
     /** Completes within the deadline, with an {@link DnsAnswer.Unanswered} if need be, and never exceptionally. */
-    CompletableFuture<DnsAnswer> txt(String name) {
+    @Override
+    public CompletableFuture<DnsAnswer> txt(String name) {
         return lookup(name, Type.TXT);
     }
 
-    CompletableFuture<DnsAnswer> cname(String name) {
+    @Override
+    public CompletableFuture<DnsAnswer> cname(String name) {
         return lookup(name, Type.CNAME);
     }
 

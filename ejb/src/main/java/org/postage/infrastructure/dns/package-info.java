@@ -1,6 +1,5 @@
 /**
- * The DNS side of a sending domain: the four records Postage asks it to publish (SPF, DKIM, DMARC, return path)
- * and the check that they are there, asked of a configurable resolver with dnsjava. Every record gets its own
- * verdict with a reason a person can act on; a resolver that does not answer is a failed check, never a hang.
+ * The dnsjava adapter behind {@link org.postage.domain.sendingdomain.dns.RecordLookup}: asks one configurable
+ * resolver (or the system's) for TXT and CNAME records, without a cache, and puts every failure into words.
  */
 package org.postage.infrastructure.dns;

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.postage.application.Relay;
-import org.postage.application.RelayOutcome;
-import org.postage.domain.DeliveryState;
+import org.postage.application.delivery.Relay;
+import org.postage.application.delivery.RelayOutcome;
+import org.postage.domain.message.DeliveryState;
 
 /**
  * Sends through the smarthost, reusing connections: opening one per message would cost a TCP and often a TLS

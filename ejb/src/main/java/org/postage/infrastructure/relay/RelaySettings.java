@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postage.application.HostName;
+import org.postage.application.support.HostName;
 
 /** Where and how to reach the smarthost. */
 @ApplicationScoped

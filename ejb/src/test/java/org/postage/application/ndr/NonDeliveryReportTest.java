@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.postage.api.SmtpReplies;
-import org.postage.domain.QueueId;
+import org.postage.domain.message.QueueId;
 
 class NonDeliveryReportTest {
 

@@ -1,5 +1,7 @@
 package org.postage.infrastructure.dkim;
 
+import org.postage.application.delivery.DkimSigningException;
+import org.postage.domain.sendingdomain.DkimKeyPair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

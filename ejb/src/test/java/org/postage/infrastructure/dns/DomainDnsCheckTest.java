@@ -14,8 +14,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postage.infrastructure.dkim.DkimKeyPair;
-import org.postage.infrastructure.dns.RecordCheck.Outcome;
+import org.postage.domain.sendingdomain.DkimKeyPair;
+import org.postage.domain.sendingdomain.dns.DnsIdentity;
+import org.postage.domain.sendingdomain.dns.DnsRecord;
+import org.postage.domain.sendingdomain.dns.DnsRecordsToPublish;
+import org.postage.domain.sendingdomain.dns.DnsRequirements;
+import org.postage.domain.sendingdomain.dns.DomainDnsCheck;
+import org.postage.domain.sendingdomain.dns.DomainDnsReport;
+import org.postage.domain.sendingdomain.dns.RecordCheck;
+import org.postage.domain.sendingdomain.dns.RecordKind;
+import org.postage.domain.sendingdomain.dns.RecordCheck.Outcome;
 
 class DomainDnsCheckTest {
 
@@ -37,7 +45,7 @@ class DomainDnsCheckTest {
     @BeforeEach
     void startDns() throws Exception {
         dns = new TinyDnsServer();
-        check = new DomainDnsCheck(REQUIREMENTS, dns.address(), TIMEOUT);
+        check = new DomainDnsCheck(REQUIREMENTS, new DnsLookup(dns.address(), TIMEOUT));
     }
 
     @AfterEach
@@ -85,7 +93,7 @@ class DomainDnsCheckTest {
     @Test
     void aResolverThatNeverAnswersFailsEveryCheckWithinTheDeadline() throws Exception {
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            DomainDnsCheck deaf = new DomainDnsCheck(REQUIREMENTS, "127.0.0.1:" + silent.getLocalPort(), TIMEOUT);
+            DomainDnsCheck deaf = new DomainDnsCheck(REQUIREMENTS, new DnsLookup("127.0.0.1:" + silent.getLocalPort(), TIMEOUT));
             long start = System.nanoTime();
             DomainDnsReport report = deaf.check(domain);
             long millis = (System.nanoTime() - start) / 1_000_000;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.postage.application.AdminAuthentication;
+import org.postage.application.admin.AdminAuthentication;
 import org.postage.web.problem.Problem;
 
 /** HTTP Basic authentication for the admin API. */

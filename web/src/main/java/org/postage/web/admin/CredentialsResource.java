@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import org.postage.application.CredentialService;
-import org.postage.application.NotASenderException;
-import org.postage.domain.Sender;
+import org.postage.application.credential.CredentialService;
+import org.postage.application.sender.NotASenderException;
+import org.postage.domain.sender.Sender;
 import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
 

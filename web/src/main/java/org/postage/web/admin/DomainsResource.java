@@ -9,8 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.postage.application.DomainService;
-import org.postage.application.UnknownDomainException;
+import org.postage.application.sendingdomain.DomainService;
+import org.postage.application.sendingdomain.UnknownDomainException;
 import org.postage.web.problem.Problem;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.postage.application.MessageQueries;
+import org.postage.application.message.MessageQueries;
 import org.postage.web.problem.Problem;
 
 /**

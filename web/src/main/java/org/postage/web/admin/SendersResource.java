@@ -10,9 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.postage.application.SenderAlreadyVerifiedException;
-import org.postage.application.SenderService;
-import org.postage.application.UnknownSenderException;
+import org.postage.application.sender.SenderAlreadyVerifiedException;
+import org.postage.application.sender.SenderService;
+import org.postage.application.sender.UnknownSenderException;
 import org.postage.web.problem.Problem;
 
 /** One sender of an account; senders are added under their account ({@code /api/admin/accounts/{id}/senders}). */

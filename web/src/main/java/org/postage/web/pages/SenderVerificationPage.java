@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Optional;
-import org.postage.application.SenderRecords;
-import org.postage.application.SenderService;
-import org.postage.domain.Sender;
+import org.postage.application.sender.SenderRecords;
+import org.postage.application.sender.SenderService;
+import org.postage.domain.sender.Sender;
 
 /**
  * The page a verification link opens. Opening it verifies nothing: mail security scanners open every link in the

@@ -1,5 +1,0 @@
-package org.postage.application;
-
-/** An account's per-recipient limits were set: fired inside the transaction that wrote them. */
-public record AccountLimitsChanged(long accountId) {
-}

@@ -1,5 +1,0 @@
-package org.postage.application;
-
-/** A credential was revoked or its senders changed: fired inside the transaction that wrote it. */
-public record CredentialChanged(String username) {
-}

@@ -1,8 +1,0 @@
-package org.postage.application;
-
-public class DuplicateSenderException extends RuntimeException {
-
-    public DuplicateSenderException(long accountId, String address) {
-        super(address + " is already a sender of account " + accountId);
-    }
-}

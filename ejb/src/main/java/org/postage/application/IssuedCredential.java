@@ -1,5 +1,0 @@
-package org.postage.application;
-
-/** A newly issued SMTP credential: the only time the password is ever available. */
-public record IssuedCredential(String username, String password, long accountId) {
-}

@@ -1,5 +1,0 @@
-package org.postage.application;
-
-/** A sending domain was added or its DNS check stored: fired inside the transaction that wrote it. */
-public record SendingDomainChanged(String name) {
-}

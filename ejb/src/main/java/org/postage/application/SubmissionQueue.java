@@ -1,7 +1,0 @@
-package org.postage.application;
-
-/** The durable queue of accepted submissions waiting to be checked and split. Enqueueing joins the caller's transaction. */
-public interface SubmissionQueue {
-
-    void enqueue(AcceptedSubmission submission, byte[] rawMessage);
-}

@@ -1,8 +1,0 @@
-package org.postage.application;
-
-public class UnknownAccountException extends RuntimeException {
-
-    public UnknownAccountException(long id) {
-        super("No account with id " + id);
-    }
-}

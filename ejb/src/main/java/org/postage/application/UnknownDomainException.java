@@ -1,8 +1,0 @@
-package org.postage.application;
-
-public class UnknownDomainException extends RuntimeException {
-
-    public UnknownDomainException(String name) {
-        super("No sending domain '" + name + "'");
-    }
-}

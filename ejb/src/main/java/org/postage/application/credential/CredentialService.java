@@ -1,0 +1,174 @@
+package org.postage.application.credential;
+
+import org.postage.application.account.UnknownAccountException;
+import org.postage.application.sender.NotASenderException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.postage.domain.account.Account;
+import org.postage.domain.account.AccountRepository;
+import org.postage.domain.credential.CredentialRepository;
+import org.postage.domain.sender.Sender;
+import org.postage.domain.sender.SenderRepository;
+import org.postage.domain.credential.SmtpCredential;
+import org.postage.domain.secret.PasswordHasher;
+import org.postage.domain.secret.RandomSecrets;
+
+/** Issues, revokes and checks SMTP credentials. */
+@ApplicationScoped
+public class CredentialService {
+
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    CredentialRepository credentials;
+
+    @Inject
+    SenderRepository senders;
+
+    @Inject
+    VerifiedPasswords verified;
+
+    @Inject
+    ActiveCredentials active;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<CredentialChanged> changes;
+
+    /**
+     * @param allowedSenders addresses of the account's senders this credential is restricted to; none: any
+     * @throws NotASenderException an address that is not a sender of the account
+     */
+    @Transactional
+    public IssuedCredential issue(long accountId, boolean refuseInSession, List<String> allowedSenders) {
+        Account account = accounts.find(accountId).orElseThrow(() -> new UnknownAccountException(accountId));
+        String password = RandomSecrets.password();
+        SmtpCredential credential = new SmtpCredential(RandomSecrets.username(), hasher.hash(password), account,
+                clock.instant());
+        credential.refuseInSession(refuseInSession);
+        credential.restrictTo(sendersOf(accountId, allowedSenders));
+        credentials.add(credential);
+        return new IssuedCredential(credential.getUsername(), password, accountId);
+    }
+
+    @Transactional
+    public Optional<CredentialView> find(String username) {
+        return credentials.findByUsername(username).map(CredentialView::of);
+    }
+
+    /**
+     * Restricts the credential to some of its account's senders (none lifts the restriction). Applies to the next
+     * MAIL on this node, on others within {@link ActiveCredentials#TTL_NANOS}.
+     *
+     * @return false when no such credential exists
+     * @throws NotASenderException an address that is not a sender of the credential's account
+     */
+    @Transactional
+    public boolean restrictTo(String username, List<String> allowedSenders) {
+        Optional<SmtpCredential> credential = credentials.findByUsername(username);
+        credential.ifPresent(c -> c.restrictTo(sendersOf(c.getAccountId(), allowedSenders)));
+        changes.fire(new CredentialChanged(username));
+        return credential.isPresent();
+    }
+
+    private List<String> sendersOf(long accountId, List<String> addresses) {
+        return addresses.stream().map(a -> {
+            if (!Sender.isValidAddress(a) || senders.find(accountId, Sender.normalise(a)).isEmpty()) {
+                throw new NotASenderException(accountId, a);
+            }
+            return Sender.normalise(a);
+        }).distinct().toList();
+    }
+
+    /** @return false when no such credential exists */
+    @Transactional
+    public boolean revoke(String username) {
+        Optional<SmtpCredential> credential = credentials.findByUsername(username);
+        credential.ifPresent(c -> c.revoke(clock.instant()));
+        changes.fire(new CredentialChanged(username));
+        return credential.isPresent();
+    }
+
+    /**
+     * Once the change is committed (or not): forgetting earlier would let a MAIL in between re-read and re-cache
+     * the old state for {@link ActiveCredentials#TTL_NANOS}.
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) CredentialChanged change) {
+        verified.forget(change.username());
+        active.forget(change.username());
+    }
+
+    /** @return false when no such credential exists */
+    @Transactional
+    public boolean setRefuseInSession(String username, boolean refuse) {
+        Optional<SmtpCredential> credential = credentials.findByUsername(username);
+        credential.ifPresent(c -> c.refuseInSession(refuse));
+        return credential.isPresent();
+    }
+
+    /**
+     * @return the active credential when the password matches. The slow hash runs only the first time a
+     * password is seen; later checks compare a keyed digest held in memory, but always re-read the credential so
+     * that a revocation takes effect at once.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SmtpCredential> authenticate(String username, String password) {
+        Optional<SmtpCredential> found = credentials.findByUsername(username).filter(SmtpCredential::isActive);
+        if (found.isEmpty()) {
+            hasher.matches(password, DUMMY_HASH); // same cost for unknown users: no username probing by timing
+            return Optional.empty();
+        }
+        SmtpCredential credential = found.get();
+        if (verified.isKnown(username, password)) {
+            return found;
+        }
+        if (hasher.matches(password, credential.getPasswordHash())) {
+            verified.remember(username, password);
+            return found;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The senders an active credential may use; empty when it does not exist or is revoked. See
+     * {@link ActiveCredentials} for how fresh the answer is.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CredentialScope> activeScope(String username) {
+        Optional<CredentialScope> known = active.knownActive(username);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<CredentialScope> scope = credentials.findByUsername(username).filter(SmtpCredential::isActive)
+                .map(c -> new CredentialScope(c.getAllowedSenders()));
+        scope.ifPresent(s -> active.markActive(username, s));
+        return scope;
+    }
+
+    /**
+     * The senders a credential may use, revoked or not: for a message it submitted while active. In a transaction
+     * of its own, so that a queue consumer's transaction does not enlist the database.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public CredentialScope scopeOf(String username) {
+        if (username == null) {
+            return CredentialScope.ANY_SENDER; // not submitted with a credential
+        }
+        return active.knownActive(username).orElseGet(() -> credentials.findByUsername(username)
+                .map(c -> new CredentialScope(c.getAllowedSenders())).orElse(CredentialScope.ANY_SENDER));
+    }
+
+    private static final String DUMMY_HASH = new PasswordHasher().hash("not-a-password");
+}

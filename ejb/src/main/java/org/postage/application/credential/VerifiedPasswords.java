@@ -1,0 +1,59 @@
+package org.postage.application.credential;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Remembers which username and password pairs passed the slow hash, as an HMAC under a key that exists only in
+ * this process, so that an application opening a connection per message does not pay PBKDF2 each time. Holds no
+ * password. Bounded: when full it starts over.
+ */
+@ApplicationScoped
+public class VerifiedPasswords {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final ConcurrentHashMap<String, byte[]> digests = new ConcurrentHashMap<>();
+    private final SecretKeySpec key;
+
+    public VerifiedPasswords() {
+        byte[] k = new byte[32];
+        new SecureRandom().nextBytes(k);
+        key = new SecretKeySpec(k, "HmacSHA256");
+    }
+
+    public boolean isKnown(String username, String password) {
+        byte[] known = digests.get(username);
+        return known != null && MessageDigest.isEqual(known, digest(username, password));
+    }
+
+    public void remember(String username, String password) {
+        if (digests.size() >= MAX_ENTRIES) {
+            digests.clear();
+        }
+        digests.put(username, digest(username, password));
+    }
+
+    public void forget(String username) {
+        digests.remove(username);
+    }
+
+    private byte[] digest(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

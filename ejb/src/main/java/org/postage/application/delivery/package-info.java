@@ -1,0 +1,6 @@
+/**
+ * Delivery of one queued message to the next hop: DKIM signing, the return path, the relay port, recording the
+ * outcome and scheduling retries. Side effects go through ports ({@link org.postage.application.delivery.Relay},
+ * {@link org.postage.application.delivery.MessageSigner}); no SMTP client type appears here.
+ */
+package org.postage.application.delivery;

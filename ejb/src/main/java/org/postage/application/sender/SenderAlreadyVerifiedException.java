@@ -1,0 +1,8 @@
+package org.postage.application.sender;
+
+public class SenderAlreadyVerifiedException extends RuntimeException {
+
+    public SenderAlreadyVerifiedException(String address) {
+        super(address + " is verified already");
+    }
+}

@@ -1,0 +1,8 @@
+package org.postage.application.sender;
+
+public class UnknownSenderException extends RuntimeException {
+
+    public UnknownSenderException(long id) {
+        super("No sender with id " + id);
+    }
+}

@@ -1,0 +1,2 @@
+/** Accounts: the tenants of Postage. */
+package org.postage.domain.account;

@@ -1,0 +1,17 @@
+package org.postage.domain.message;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface MessageRepository {
+
+    void add(Submission submission);
+
+    Optional<Submission> findSubmission(QueueId id);
+
+    Optional<Message> find(MessageId id);
+
+    void record(MessageEvent event);
+
+    List<MessageEvent> events(MessageId id);
+}

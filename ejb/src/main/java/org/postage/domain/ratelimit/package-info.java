@@ -1,0 +1,2 @@
+/** Per-recipient limits of an account and the counter rows they are counted in. */
+package org.postage.domain.ratelimit;

@@ -1,0 +1,173 @@
+package org.postage.domain.sender;
+
+import org.postage.domain.sendingdomain.SendingDomain;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An email address an account sends as. Mail from it is accepted only once it is verified: its mailbox's owner
+ * followed the one-time link Postage mailed to it, or the operator vouched for it. Only a digest of the link's
+ * token is kept, so a copy of the database cannot verify anything.
+ */
+@Entity
+@Table(name = "sender", uniqueConstraints = @UniqueConstraint(columnNames = {"account_id", "email_address"}))
+public class Sender {
+
+    /** RFC 5321 limits: 64 octets of local part, 254 in all. */
+    public static final int MAX_ADDRESS_LENGTH = 254;
+    private static final int MAX_LOCAL_PART = 64;
+    /** A dot-atom local part (RFC 5322 3.4.1): what applications put in From; quoted local parts are not taken. */
+    private static final Pattern LOCAL_PART = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+
+    public enum VerifiedBy { LINK, OPERATOR }
+
+    /** What following a verification link did. */
+    public enum LinkOutcome { VERIFIED, ALREADY_USED, EXPIRED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "account_id", nullable = false)
+    private Long accountId;
+
+    @Column(name = "email_address", nullable = false, length = MAX_ADDRESS_LENGTH)
+    private String emailAddress;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
+    // varchar, not H2's native ENUM, which read back wrong after a schema update (see Message.state).
+    @Enumerated(EnumType.STRING)
+    @Column(name = "verified_by", length = 16, columnDefinition = "varchar(16)")
+    private VerifiedBy verifiedBy;
+
+    /** SHA-256 of the link's token, hex; null once used, or when none was sent. */
+    @Column(name = "token_digest", unique = true, length = 64)
+    private String tokenDigest;
+
+    @Column(name = "link_sent_at")
+    private Instant linkSentAt;
+
+    @Column(name = "link_expires_at")
+    private Instant linkExpiresAt;
+
+    protected Sender() {
+    }
+
+    public Sender(long accountId, String emailAddress, Instant createdAt) {
+        if (!isValidAddress(emailAddress)) {
+            throw new IllegalArgumentException("not an email address: " + emailAddress);
+        }
+        this.accountId = accountId;
+        this.emailAddress = normalise(emailAddress);
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * Addresses compare without regard to case: RFC 5321 lets a local part be case-sensitive, but no mailbox
+     * provider a sender would use treats it so, and one sender must not be verified twice by case.
+     */
+    public static String normalise(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isValidAddress(String address) {
+        if (address == null) {
+            return false;
+        }
+        String a = address.strip();
+        int at = a.lastIndexOf('@');
+        if (a.length() > MAX_ADDRESS_LENGTH || at < 1 || at > MAX_LOCAL_PART) {
+            return false;
+        }
+        return LOCAL_PART.matcher(a.substring(0, at)).matches() && SendingDomain.isValidName(a.substring(at + 1));
+    }
+
+    /** A new link replaces any earlier one, which stops working. */
+    public void linkSent(String tokenDigest, Instant sentAt, Instant expiresAt) {
+        this.tokenDigest = tokenDigest;
+        this.linkSentAt = sentAt;
+        this.linkExpiresAt = expiresAt;
+    }
+
+    /** The owner of the mailbox followed the link with this token digest (the one it was found by). */
+    public LinkOutcome followLink(Instant now) {
+        if (tokenDigest == null) {
+            return LinkOutcome.ALREADY_USED;
+        }
+        if (!now.isBefore(linkExpiresAt)) {
+            return LinkOutcome.EXPIRED;
+        }
+        tokenDigest = null; // one-time
+        if (verifiedAt == null) {
+            verifiedAt = now;
+            verifiedBy = VerifiedBy.LINK;
+        }
+        return LinkOutcome.VERIFIED;
+    }
+
+    /** The operator knows the address is the account's: verified without a link; any link sent stops working. */
+    public void verifyByOperator(Instant now) {
+        tokenDigest = null;
+        if (verifiedAt == null) {
+            verifiedAt = now;
+            verifiedBy = VerifiedBy.OPERATOR;
+        }
+    }
+
+    public boolean isVerified() {
+        return verifiedAt != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getAccountId() {
+        return accountId;
+    }
+
+    public String getEmailAddress() {
+        return emailAddress;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getVerifiedAt() {
+        return verifiedAt;
+    }
+
+    public VerifiedBy getVerifiedBy() {
+        return verifiedBy;
+    }
+
+    public Instant getLinkSentAt() {
+        return linkSentAt;
+    }
+
+    public Instant getLinkExpiresAt() {
+        return linkExpiresAt;
+    }
+
+    /** Whether a link was sent that still works at {@code now}. */
+    public boolean hasLiveLink(Instant now) {
+        return tokenDigest != null && now.isBefore(linkExpiresAt);
+    }
+}

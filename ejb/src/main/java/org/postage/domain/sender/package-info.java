@@ -1,0 +1,2 @@
+/** The addresses an account may send as, and their verification. */
+package org.postage.domain.sender;

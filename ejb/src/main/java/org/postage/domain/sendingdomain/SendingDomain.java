@@ -1,0 +1,149 @@
+package org.postage.domain.sendingdomain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A domain an account sends From, with the DKIM key Postage signs its mail with and the last verdict of DNS on the
+ * four records it must publish. Mail From it is accepted only once it is authenticated: all four records pass, or
+ * the operator chose to skip the check (a domain whose DNS Postage cannot see, or a test).
+ */
+@Entity
+@Table(name = "sending_domain")
+public class SendingDomain {
+
+    /** RFC 1035 host name rules, at least two labels: what a From domain and a DKIM d= can hold. */
+    private static final Pattern NAME = Pattern.compile(
+            "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** The four records every sending domain publishes, by {@link DomainRecordStatus#getKind()}. */
+    public static final List<String> RECORD_KINDS = List.of("SPF", "DKIM", "DMARC", "RETURN_PATH");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "account_id", nullable = false)
+    private Long accountId;
+
+    @Column(nullable = false, unique = true, length = 253)
+    private String name;
+
+    @Column(name = "dkim_selector", nullable = false, length = 63)
+    private String dkimSelector;
+
+    /** PKCS#8, base64: the secret that lets anyone sign as this domain; never leaves the server. */
+    @Column(name = "dkim_private_key", nullable = false, length = 4000)
+    private String dkimPrivateKey;
+
+    @Column(name = "skip_dns_check", nullable = false)
+    private boolean skipDnsCheck;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "sending_domain_record", joinColumns = @JoinColumn(name = "domain_id"))
+    @OrderColumn(name = "position")
+    private List<DomainRecordStatus> records = new ArrayList<>();
+
+    protected SendingDomain() {
+    }
+
+    public SendingDomain(long accountId, String name, String dkimSelector, String dkimPrivateKey,
+                         boolean skipDnsCheck, Instant createdAt) {
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("not a domain name: " + name);
+        }
+        this.accountId = accountId;
+        this.name = normalise(name);
+        this.dkimSelector = dkimSelector;
+        this.dkimPrivateKey = dkimPrivateKey;
+        this.skipDnsCheck = skipDnsCheck;
+        this.createdAt = createdAt;
+    }
+
+    /** Host names are case-insensitive; Postage keeps and compares them in lower case. */
+    public static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(normalise(name)).matches();
+    }
+
+    /** Replaces the last verdict; a check always judges all four records. */
+    public void recordCheck(List<DomainRecordStatus> results, Instant at) {
+        records.clear();
+        records.addAll(results);
+        checkedAt = at;
+    }
+
+    public boolean isAuthenticated() {
+        return skipDnsCheck || (records.size() == RECORD_KINDS.size()
+                && records.stream().allMatch(DomainRecordStatus::passed));
+    }
+
+    /** The kinds that keep the domain from being authenticated: all four before the first check. */
+    public List<String> failingRecords() {
+        if (skipDnsCheck) {
+            return List.of();
+        }
+        if (records.isEmpty()) {
+            return RECORD_KINDS;
+        }
+        return records.stream().filter(r -> !r.passed()).map(DomainRecordStatus::getKind).toList();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getAccountId() {
+        return accountId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDkimSelector() {
+        return dkimSelector;
+    }
+
+    public String getDkimPrivateKey() {
+        return dkimPrivateKey;
+    }
+
+    public boolean isSkipDnsCheck() {
+        return skipDnsCheck;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getCheckedAt() {
+        return checkedAt;
+    }
+
+    public List<DomainRecordStatus> getRecords() {
+        return List.copyOf(records);
+    }
+}

@@ -1,2 +1,0 @@
-/** Password hashing and random secrets. */
-package org.postage.infrastructure.security;

@@ -1,0 +1,102 @@
+package org.postage.application.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.transaction.RollbackException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.postage.api.SmtpReplies;
+import org.postage.domain.ratelimit.RateLimits;
+import org.postage.domain.ratelimit.RecipientRateCounter.Period;
+
+/** The limiter's handling of missing rows, against rows kept in memory instead of the database. */
+class RecipientRateLimiterTest {
+
+    @Test
+    void aCreatorThatLosesTheRaceWithACheckedRollbackExceptionCountsOnTheWinnersRow() {
+        Rows rows = new Rows(new RateLimits(10, 100));
+        rows.otherSessionWinsTheRace = true;
+        assertEquals(SmtpReplies.RECIPIENT_OK, limiter(rows).admit(1, "Reader@Example.net"));
+        assertEquals(Map.of(Period.MINUTE, 1, Period.HOUR, 1), rows.counts, "counted once, on the other's rows");
+    }
+
+    @Test
+    void rowsThatCannotBeCreatedGive451AfterAFewAttempts() {
+        Rows rows = new Rows(new RateLimits(10, 100));
+        rows.creationFails = true;
+        assertEquals(SmtpReplies.LOCAL_ERROR, limiter(rows).admit(1, "reader@example.net"));
+        assertEquals(RecipientRateLimiter.COUNT_ATTEMPTS, rows.takes);
+    }
+
+    @Test
+    void onlyThePeriodsWithALimitGetARow() {
+        Rows rows = new Rows(new RateLimits(0, 100));
+        assertEquals(SmtpReplies.RECIPIENT_OK, limiter(rows).admit(1, "reader@example.net"));
+        assertEquals(List.of(Period.HOUR), rows.created);
+        assertEquals(2, rows.takes);
+    }
+
+    private static RecipientRateLimiter limiter(Rows rows) {
+        RecipientRateLimiter limiter = new RecipientRateLimiter();
+        limiter.rows = rows;
+        limiter.clock = Clock.fixed(Instant.parse("2026-11-26T10:00:05Z"), ZoneOffset.UTC);
+        return limiter;
+    }
+
+    /** Counts like the conditional updates do; creation can lose a race or fail as the JTA proxy makes it fail. */
+    private static final class Rows extends RateCounterRows {
+
+        final RateLimits limits;
+        final Map<Period, Integer> counts = new EnumMap<>(Period.class);
+        final List<Period> created = new ArrayList<>();
+        boolean otherSessionWinsTheRace;
+        boolean creationFails;
+        int takes;
+
+        Rows(RateLimits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public RateLimits limitsOf(long accountId, RateLimits defaults) {
+            return limits;
+        }
+
+        @Override
+        public Outcome take(long accountId, String address, RateLimits limits, long now) {
+            takes++;
+            if ((limits.perMinute() > 0 && !counts.containsKey(Period.MINUTE))
+                    || (limits.perHour() > 0 && !counts.containsKey(Period.HOUR))) {
+                return Outcome.NO_ROW;
+            }
+            counts.replaceAll((period, count) -> count + 1);
+            return Outcome.TAKEN;
+        }
+
+        @Override
+        public boolean createIfAbsent(long accountId, String address, Period period, long now) {
+            if (creationFails) {
+                throw new IllegalStateException("the database is away");
+            }
+            created.add(period);
+            counts.putIfAbsent(period, 0);
+            if (otherSessionWinsTheRace) {
+                // What the @Transactional(REQUIRES_NEW) proxy throws when the commit hits the other's primary key.
+                throw RecipientRateLimiterTest.<RuntimeException>sneaky(
+                        new RollbackException("ARJUNA016053: Could not commit transaction."));
+            }
+            return true;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable checked) throws E {
+        throw (E) checked;
+    }
+}

@@ -1,0 +1,81 @@
+package org.postage.domain.sender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SenderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Instant EXPIRES = NOW.plus(Duration.ofHours(24));
+
+    @Test
+    void addressesAreKeptInLowerCaseAndMustBeDotAtomAtADomain() {
+        assertEquals("orders@shop.example", new Sender(1, " Orders@Shop.Example ", NOW).getEmailAddress());
+        assertTrue(Sender.isValidAddress("first.last+tag@mail.shop.example"));
+        assertTrue(Sender.isValidAddress("o'brien@shop.example"));
+        assertFalse(Sender.isValidAddress("no-at-sign.example"));
+        assertFalse(Sender.isValidAddress("@shop.example"));
+        assertFalse(Sender.isValidAddress("a@localhost"), "a domain of one label");
+        assertFalse(Sender.isValidAddress("two..dots@shop.example"));
+        assertFalse(Sender.isValidAddress("\"quoted\"@shop.example"));
+        assertFalse(Sender.isValidAddress("a b@shop.example"));
+        assertFalse(Sender.isValidAddress("x".repeat(65) + "@shop.example"), "local part over 64");
+        assertTrue(Sender.isValidAddress("x".repeat(64) + "@shop.example"));
+        String domain190 = "d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + ".example";
+        assertTrue(Sender.isValidAddress("x".repeat(63) + "@" + domain190), "254 in all");
+        assertFalse(Sender.isValidAddress("x".repeat(64) + "@" + domain190), "255 in all");
+        assertThrows(IllegalArgumentException.class, () -> new Sender(1, "nope", NOW));
+    }
+
+    @Test
+    void followingTheLinkBeforeItExpiresVerifiesOnce() {
+        Sender s = pending();
+        assertTrue(s.hasLiveLink(NOW));
+        assertEquals(Sender.LinkOutcome.VERIFIED, s.followLink(NOW.plusSeconds(60)));
+        assertTrue(s.isVerified());
+        assertEquals(Sender.VerifiedBy.LINK, s.getVerifiedBy());
+        assertEquals(NOW.plusSeconds(60), s.getVerifiedAt());
+        assertFalse(s.hasLiveLink(NOW.plusSeconds(61)));
+        assertEquals(Sender.LinkOutcome.ALREADY_USED, s.followLink(NOW.plusSeconds(120)));
+    }
+
+    @Test
+    void anExpiredLinkVerifiesNothing() {
+        Sender s = pending();
+        assertEquals(Sender.LinkOutcome.EXPIRED, s.followLink(EXPIRES));
+        assertFalse(s.isVerified());
+        assertFalse(s.hasLiveLink(EXPIRES));
+    }
+
+    @Test
+    void theOperatorVerifiesAtOnceAndSpendsAnyLink() {
+        Sender s = pending();
+        s.verifyByOperator(NOW.plusSeconds(5));
+        assertTrue(s.isVerified());
+        assertEquals(Sender.VerifiedBy.OPERATOR, s.getVerifiedBy());
+        assertFalse(s.hasLiveLink(NOW.plusSeconds(6)));
+        assertEquals(Sender.LinkOutcome.ALREADY_USED, s.followLink(NOW.plusSeconds(7)));
+    }
+
+    @Test
+    void aNewLinkReplacesTheOldOne() {
+        Sender s = pending();
+        s.linkSent("b".repeat(64), NOW.plusSeconds(10), EXPIRES.plusSeconds(10));
+        assertEquals(NOW.plusSeconds(10), s.getLinkSentAt());
+        assertEquals(EXPIRES.plusSeconds(10), s.getLinkExpiresAt());
+        assertNull(s.getVerifiedAt());
+    }
+
+    private static Sender pending() {
+        Sender s = new Sender(7, "orders@shop.example", NOW);
+        s.linkSent("a".repeat(64), NOW, EXPIRES);
+        return s;
+    }
+}

@@ -1,0 +1,56 @@
+package org.postage.domain.sendingdomain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SendingDomainTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+
+    @Test
+    void namesAreKeptInLowerCaseAndMustBeHostNames() {
+        assertEquals("shop.example", domain("Shop.Example", false).getName());
+        assertFalse(SendingDomain.isValidName("localhost"));
+        assertFalse(SendingDomain.isValidName("shop..example"));
+        assertFalse(SendingDomain.isValidName("-shop.example"));
+        assertFalse(SendingDomain.isValidName("shop example.com"));
+        assertTrue(SendingDomain.isValidName("xn--bcher-kva.example"));
+        assertThrows(IllegalArgumentException.class, () -> domain("not a domain", false));
+    }
+
+    @Test
+    void anUncheckedDomainFailsAllFourRecords() {
+        SendingDomain d = domain("shop.example", false);
+        assertFalse(d.isAuthenticated());
+        assertEquals(SendingDomain.RECORD_KINDS, d.failingRecords());
+    }
+
+    @Test
+    void aDomainIsAuthenticatedWhenAllFourPassOrTheCheckIsSkipped() {
+        SendingDomain d = domain("shop.example", false);
+        d.recordCheck(results("FAIL"), NOW);
+        assertFalse(d.isAuthenticated());
+        assertEquals(List.of("DMARC"), d.failingRecords());
+        d.recordCheck(results("PASS"), NOW);
+        assertTrue(d.isAuthenticated());
+        assertEquals(NOW, d.getCheckedAt());
+        assertTrue(domain("trusted.example", true).isAuthenticated());
+    }
+
+    private static List<DomainRecordStatus> results(String dmarcOutcome) {
+        return List.of(new DomainRecordStatus("SPF", "shop.example", "PASS", "ok"),
+                new DomainRecordStatus("DKIM", "s._domainkey.shop.example", "PASS", "ok"),
+                new DomainRecordStatus("DMARC", "_dmarc.shop.example", dmarcOutcome, "why"),
+                new DomainRecordStatus("RETURN_PATH", "pm-bounces.shop.example", "PASS", "ok"));
+    }
+
+    private static SendingDomain domain(String name, boolean skip) {
+        return new SendingDomain(1, name, "pst202611-k3x9", "key", skip, NOW);
+    }
+}
