@@ -1,5 +1,6 @@
 package org.postage.application.processing;
 
+import java.util.stream.Collectors;
 import org.postage.application.sendingdomain.SendingDomainRecords;
 import org.postage.application.support.RecentlyConfirmed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class SendingDomainRule {
             authenticated.confirm(key);
             return Optional.empty();
         }
-        String failing = String.join(", ", d.failingRecords());
+        String failing = d.failingRecords().stream().map(Enum::name).collect(Collectors.joining(", "));
         String reason = d.getCheckedAt() == null
                 ? "The From domain " + name + " is not authenticated: its DNS records (" + failing + ") were never checked"
                 : "The From domain " + name + " is not authenticated: the last DNS check failed " + failing;

@@ -57,7 +57,7 @@ public class DomainService {
                 .orElseThrow(() -> new UnknownDomainException(name));
         DomainDnsReport report = dnsCheck.check(identity(domain));
         List<DomainRecordStatus> results = report.checks().stream()
-                .map(c -> new DomainRecordStatus(c.kind().name(), c.name(), c.outcome().name(), c.reason())).toList();
+                .map(DomainRecordStatus::new).toList();
         SendingDomain checked = records.storeCheck(domain.getName(), results, clock.instant())
                 .orElseThrow(() -> new UnknownDomainException(name));
         LOG.info(() -> "domain=" + checked.getName() + " checked: authenticated=" + checked.isAuthenticated()

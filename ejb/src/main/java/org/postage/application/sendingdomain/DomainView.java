@@ -2,6 +2,8 @@ package org.postage.application.sendingdomain;
 
 import java.time.Instant;
 import java.util.List;
+import org.postage.domain.sendingdomain.dns.RecordCheck;
+import org.postage.domain.sendingdomain.dns.RecordKind;
 
 /**
  * A sending domain as the admin API shows it: the records to publish and the last check, never the private key.
@@ -14,6 +16,6 @@ public record DomainView(String name, long accountId, String dkimSelector, boole
     public record RecordToPublish(String kind, String name, String type, String value, String zoneFileLine) {
     }
 
-    public record RecordResult(String kind, String name, String outcome, String reason) {
+    public record RecordResult(RecordKind kind, String name, RecordCheck.Outcome outcome, String reason) {
     }
 }

@@ -2,25 +2,27 @@ package org.postage.domain.sendingdomain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.postage.domain.sendingdomain.dns.RecordCheck;
+import org.postage.domain.sendingdomain.dns.RecordKind;
 
-/**
- * The last verdict on one DNS record of a sending domain. Kind and outcome are kept as text (SPF, DKIM, DMARC,
- * RETURN_PATH; PASS, FAIL, DNS_ERROR): the DNS check that produces them lives outside the domain.
- */
+/** The last verdict on one DNS record of a sending domain, as {@link RecordCheck} gave it. */
 @Embeddable
 public class DomainRecordStatus {
 
-    public static final String PASS = "PASS";
     static final int MAX_REASON = 1000;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false, length = 20)
-    private String kind;
+    private RecordKind kind;
 
     @Column(name = "record_name", nullable = false, length = 300)
     private String name;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "outcome", nullable = false, length = 20)
-    private String outcome;
+    private RecordCheck.Outcome outcome;
 
     @Column(name = "reason", nullable = false, length = MAX_REASON)
     private String reason;
@@ -28,14 +30,18 @@ public class DomainRecordStatus {
     protected DomainRecordStatus() {
     }
 
-    public DomainRecordStatus(String kind, String name, String outcome, String reason) {
+    public DomainRecordStatus(RecordCheck check) {
+        this(check.kind(), check.name(), check.outcome(), check.reason());
+    }
+
+    public DomainRecordStatus(RecordKind kind, String name, RecordCheck.Outcome outcome, String reason) {
         this.kind = kind;
         this.name = name;
         this.outcome = outcome;
         this.reason = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
     }
 
-    public String getKind() {
+    public RecordKind getKind() {
         return kind;
     }
 
@@ -43,7 +49,7 @@ public class DomainRecordStatus {
         return name;
     }
 
-    public String getOutcome() {
+    public RecordCheck.Outcome getOutcome() {
         return outcome;
     }
 
@@ -52,6 +58,6 @@ public class DomainRecordStatus {
     }
 
     public boolean passed() {
-        return PASS.equals(outcome);
+        return outcome == RecordCheck.Outcome.PASS;
     }
 }

@@ -1,5 +1,6 @@
 package org.postage.domain.sendingdomain;
 
+import org.postage.domain.sendingdomain.dns.RecordKind;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -29,8 +30,8 @@ public class SendingDomain {
     /** RFC 1035 host name rules, at least two labels: what a From domain and a DKIM d= can hold. */
     private static final Pattern NAME = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    /** The four records every sending domain publishes, by {@link DomainRecordStatus#getKind()}. */
-    public static final List<String> RECORD_KINDS = List.of("SPF", "DKIM", "DMARC", "RETURN_PATH");
+    /** The four records every sending domain publishes. */
+    public static final List<RecordKind> RECORD_KINDS = List.of(RecordKind.values());
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -101,7 +102,7 @@ public class SendingDomain {
     }
 
     /** The kinds that keep the domain from being authenticated: all four before the first check. */
-    public List<String> failingRecords() {
+    public List<RecordKind> failingRecords() {
         if (skipDnsCheck) {
             return List.of();
         }

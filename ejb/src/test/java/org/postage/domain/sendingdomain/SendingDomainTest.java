@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import org.postage.domain.sendingdomain.dns.RecordCheck.Outcome;
+import org.postage.domain.sendingdomain.dns.RecordKind;
 import org.junit.jupiter.api.Test;
 
 class SendingDomainTest {
@@ -34,20 +36,20 @@ class SendingDomainTest {
     @Test
     void aDomainIsAuthenticatedWhenAllFourPassOrTheCheckIsSkipped() {
         SendingDomain d = domain("shop.example", false);
-        d.recordCheck(results("FAIL"), NOW);
+        d.recordCheck(results(Outcome.FAIL), NOW);
         assertFalse(d.isAuthenticated());
-        assertEquals(List.of("DMARC"), d.failingRecords());
-        d.recordCheck(results("PASS"), NOW);
+        assertEquals(List.of(RecordKind.DMARC), d.failingRecords());
+        d.recordCheck(results(Outcome.PASS), NOW);
         assertTrue(d.isAuthenticated());
         assertEquals(NOW, d.getCheckedAt());
         assertTrue(domain("trusted.example", true).isAuthenticated());
     }
 
-    private static List<DomainRecordStatus> results(String dmarcOutcome) {
-        return List.of(new DomainRecordStatus("SPF", "shop.example", "PASS", "ok"),
-                new DomainRecordStatus("DKIM", "s._domainkey.shop.example", "PASS", "ok"),
-                new DomainRecordStatus("DMARC", "_dmarc.shop.example", dmarcOutcome, "why"),
-                new DomainRecordStatus("RETURN_PATH", "pm-bounces.shop.example", "PASS", "ok"));
+    private static List<DomainRecordStatus> results(Outcome dmarcOutcome) {
+        return List.of(new DomainRecordStatus(RecordKind.SPF, "shop.example", Outcome.PASS, "ok"),
+                new DomainRecordStatus(RecordKind.DKIM, "s._domainkey.shop.example", Outcome.PASS, "ok"),
+                new DomainRecordStatus(RecordKind.DMARC, "_dmarc.shop.example", dmarcOutcome, "why"),
+                new DomainRecordStatus(RecordKind.RETURN_PATH, "pm-bounces.shop.example", Outcome.PASS, "ok"));
     }
 
     private static SendingDomain domain(String name, boolean skip) {
