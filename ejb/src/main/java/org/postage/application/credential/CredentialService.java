@@ -2,6 +2,7 @@ package org.postage.application.credential;
 
 import org.postage.application.account.UnknownAccountException;
 import org.postage.application.sender.NotASenderException;
+import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -9,8 +10,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.postage.domain.account.Account;
 import org.postage.domain.account.AccountRepository;
 import org.postage.domain.credential.CredentialRepository;
@@ -24,7 +27,18 @@ import org.postage.domain.secret.RandomSecrets;
 @ApplicationScoped
 public class CredentialService {
 
+    /**
+     * How long a credential seen active, with the senders it may use, is trusted without reading it again, so that
+     * MAIL on an authenticated session does not query the database for every message. A revocation or a new sender
+     * list on this node applies at once; on another node of a cluster within this time. AUTH never uses it: it
+     * always reads the credential.
+     */
+    static final Duration ACTIVE_TTL = Duration.ofSeconds(5);
+
     private final PasswordHasher hasher = new PasswordHasher();
+
+    /** Only active credentials are kept, so a new credential counts at once. */
+    private final LookupCache<String, Optional<CredentialScope>> activeScopes = LookupCache.expiringAfter(ACTIVE_TTL);
 
     @Inject
     AccountRepository accounts;
@@ -37,9 +51,6 @@ public class CredentialService {
 
     @Inject
     VerifiedPasswords verified;
-
-    @Inject
-    ActiveCredentials active;
 
     @Inject
     Clock clock;
@@ -70,7 +81,7 @@ public class CredentialService {
 
     /**
      * Restricts the credential to some of its account's senders (none lifts the restriction). Applies to the next
-     * MAIL on this node, on others within {@link ActiveCredentials#TTL_NANOS}.
+     * MAIL on this node, on others within {@link #ACTIVE_TTL}.
      *
      * @return false when no such credential exists
      * @throws NotASenderException an address that is not a sender of the credential's account
@@ -103,11 +114,11 @@ public class CredentialService {
 
     /**
      * Once the change is committed (or not): forgetting earlier would let a MAIL in between re-read and re-cache
-     * the old state for {@link ActiveCredentials#TTL_NANOS}.
+     * the old state for {@link #ACTIVE_TTL}.
      */
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) CredentialChanged change) {
         verified.forget(change.username());
-        active.forget(change.username());
+        activeScopes.invalidate(change.username());
     }
 
     /** @return false when no such credential exists */
@@ -143,18 +154,12 @@ public class CredentialService {
 
     /**
      * The senders an active credential may use; empty when it does not exist or is revoked. See
-     * {@link ActiveCredentials} for how fresh the answer is.
+     * {@link #ACTIVE_TTL} for how fresh the answer is.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CredentialScope> activeScope(String username) {
-        Optional<CredentialScope> known = active.knownActive(username);
-        if (known.isPresent()) {
-            return known;
-        }
-        Optional<CredentialScope> scope = credentials.findByUsername(username).filter(SmtpCredential::isActive)
-                .map(c -> new CredentialScope(c.getAllowedSenders()));
-        scope.ifPresent(s -> active.markActive(username, s));
-        return scope;
+        return activeScopes.get(username, u -> credentials.findByUsername(u).filter(SmtpCredential::isActive)
+                .map(c -> new CredentialScope(c.getAllowedSenders())), Optional::isPresent);
     }
 
     /**
@@ -166,8 +171,9 @@ public class CredentialService {
         if (username == null) {
             return CredentialScope.ANY_SENDER; // not submitted with a credential
         }
-        return active.knownActive(username).orElseGet(() -> credentials.findByUsername(username)
-                .map(c -> new CredentialScope(c.getAllowedSenders())).orElse(CredentialScope.ANY_SENDER));
+        return activeScopes.find(username).flatMap(Function.identity()).orElseGet(() -> credentials
+                .findByUsername(username).map(c -> new CredentialScope(c.getAllowedSenders()))
+                .orElse(CredentialScope.ANY_SENDER));
     }
 
     private static final String DUMMY_HASH = new PasswordHasher().hash("not-a-password");

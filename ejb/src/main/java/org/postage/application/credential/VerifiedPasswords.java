@@ -1,26 +1,24 @@
 package org.postage.application.credential;
 
+import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Remembers which username and password pairs passed the slow hash, as an HMAC under a key that exists only in
  * this process, so that an application opening a connection per message does not pay PBKDF2 each time. Holds no
- * password. Bounded: when full it starts over.
+ * password. No time limit: a username keeps its password for life; a change of the credential forgets it.
  */
 @ApplicationScoped
 public class VerifiedPasswords {
 
-    private static final int MAX_ENTRIES = 10_000;
-
-    private final ConcurrentHashMap<String, byte[]> digests = new ConcurrentHashMap<>();
+    private final LookupCache<String, byte[]> digests = LookupCache.withoutExpiry();
     private final SecretKeySpec key;
 
     public VerifiedPasswords() {
@@ -30,19 +28,17 @@ public class VerifiedPasswords {
     }
 
     public boolean isKnown(String username, String password) {
-        byte[] known = digests.get(username);
-        return known != null && MessageDigest.isEqual(known, digest(username, password));
+        return digests.find(username).filter(known -> MessageDigest.isEqual(known, digest(username, password)))
+                .isPresent();
     }
 
+    /** After the slow hash passed: a password that matched once keeps matching, whatever changed meanwhile. */
     public void remember(String username, String password) {
-        if (digests.size() >= MAX_ENTRIES) {
-            digests.clear();
-        }
         digests.put(username, digest(username, password));
     }
 
     public void forget(String username) {
-        digests.remove(username);
+        digests.invalidate(username);
     }
 
     private byte[] digest(String username, String password) {

@@ -2,9 +2,10 @@ package org.postage.application.processing;
 
 import java.util.stream.Collectors;
 import org.postage.application.sendingdomain.SendingDomainRecords;
-import org.postage.application.support.RecentlyConfirmed;
+import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.postage.domain.sendingdomain.SendingDomain;
 import org.postage.domain.submission.Violation;
@@ -23,20 +24,21 @@ public class SendingDomainRule {
      * Asked for every submission; a domain that stops being authenticated (a later DNS check failed) is refused
      * within this time, on every node.
      */
-    static final long TTL_NANOS = 5_000_000_000L;
+    static final Duration TTL = Duration.ofSeconds(5);
 
     @Inject
     SendingDomainRecords domains;
 
-    private final RecentlyConfirmed authenticated = new RecentlyConfirmed(TTL_NANOS);
+    /** Only passes are kept ("this domain is authenticated"): a domain that passes its check counts at once. */
+    private final LookupCache<String, Optional<Violation>> passed = LookupCache.expiringAfter(TTL);
 
     /** @param fromAddress the From header's address, {@code local@domain} */
     public Optional<Violation> check(long accountId, String fromAddress) {
         String name = SendingDomain.normalise(fromAddress.substring(fromAddress.lastIndexOf('@') + 1));
-        String key = accountId + " " + name;
-        if (authenticated.contains(key)) {
-            return Optional.empty();
-        }
+        return passed.get(accountId + " " + name, key -> lookUp(accountId, name), Optional::isEmpty);
+    }
+
+    private Optional<Violation> lookUp(long accountId, String name) {
         Optional<SendingDomain> domain = domains.find(name).filter(d -> d.getAccountId() == accountId);
         if (domain.isEmpty()) {
             // Another account's domain is reported like an unknown one: which domains others own is not this sender's business.
@@ -46,7 +48,6 @@ public class SendingDomainRule {
         }
         SendingDomain d = domain.get();
         if (d.isAuthenticated()) {
-            authenticated.confirm(key);
             return Optional.empty();
         }
         String failing = d.failingRecords().stream().map(Enum::name).collect(Collectors.joining(", "));

@@ -1,12 +1,13 @@
 package org.postage.application.ratelimit;
 
+import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.Reply;
@@ -31,13 +32,9 @@ public class RecipientRateLimiter {
      * How long an account's limits are used without reading the account again: every RCPT needs them. A change
      * through this node applies at once, through another node within this time.
      */
-    static final long LIMITS_TTL_NANOS = 5_000_000_000L;
-    private static final int MAX_CACHED_ACCOUNTS = 10_000;
+    static final Duration LIMITS_TTL = Duration.ofSeconds(5);
 
-    private record CachedLimits(RateLimits limits, long untilNanos) {
-    }
-
-    private final ConcurrentHashMap<Long, CachedLimits> limitsByAccount = new ConcurrentHashMap<>();
+    private final LookupCache<Long, RateLimits> limitsByAccount = LookupCache.expiringAfter(LIMITS_TTL);
 
     @Inject
     RateCounterRows rows;
@@ -94,22 +91,12 @@ public class RecipientRateLimiter {
     }
 
     private RateLimits limitsOf(long accountId) {
-        long now = System.nanoTime();
-        CachedLimits cached = limitsByAccount.get(accountId);
-        if (cached != null && now - cached.untilNanos() < 0) {
-            return cached.limits();
-        }
-        RateLimits limits = rows.limitsOf(accountId, defaults());
-        if (limitsByAccount.size() >= MAX_CACHED_ACCOUNTS) {
-            limitsByAccount.clear();
-        }
-        limitsByAccount.put(accountId, new CachedLimits(limits, now + LIMITS_TTL_NANOS));
-        return limits;
+        return limitsByAccount.get(accountId, id -> rows.limitsOf(id, defaults()));
     }
 
     /** After the transaction that set the limits, committed or not. */
     void limitsChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountLimitsChanged change) {
-        limitsByAccount.remove(change.accountId());
+        limitsByAccount.invalidate(change.accountId());
     }
 
     /** Removes counters of windows that ended, so the table holds about two hours of traffic. */

@@ -1,2 +1,2 @@
-/** Small mechanisms shared by the use cases: group commits, unique-key checks, short-lived confirmations, the host name. */
+/** Small mechanisms shared by the use cases: group commits, the lookup cache, unique-key checks, the host name. */
 package org.postage.application.support;

@@ -42,6 +42,20 @@ class RecipientRateLimiterTest {
         assertEquals(2, rows.takes);
     }
 
+    @Test
+    void anAccountsLimitsAreReadOnceWithinTheTimeToLiveAndAgainAfterAChangeOnThisNode() {
+        Rows rows = new Rows(new RateLimits(0, 0));
+        RecipientRateLimiter limiter = limiter(rows);
+        assertEquals(SmtpReplies.RECIPIENT_OK, limiter.admit(1, "reader@example.net"));
+        assertEquals(SmtpReplies.RECIPIENT_OK, limiter.admit(1, "other@example.net"));
+        assertEquals(1, rows.limitReads);
+        rows.limits = new RateLimits(10, 100);
+        limiter.limitsChanged(new AccountLimitsChanged(1));
+        assertEquals(SmtpReplies.RECIPIENT_OK, limiter.admit(1, "reader@example.net"));
+        assertEquals(2, rows.limitReads);
+        assertEquals(Map.of(Period.MINUTE, 1, Period.HOUR, 1), rows.counts, "counted under the new limits");
+    }
+
     private static RecipientRateLimiter limiter(Rows rows) {
         RecipientRateLimiter limiter = new RecipientRateLimiter();
         limiter.rows = rows;
@@ -52,7 +66,8 @@ class RecipientRateLimiterTest {
     /** Counts like the conditional updates do; creation can lose a race or fail as the JTA proxy makes it fail. */
     private static final class Rows extends RateCounterRows {
 
-        final RateLimits limits;
+        RateLimits limits;
+        int limitReads;
         final Map<Period, Integer> counts = new EnumMap<>(Period.class);
         final List<Period> created = new ArrayList<>();
         boolean otherSessionWinsTheRace;
@@ -65,6 +80,7 @@ class RecipientRateLimiterTest {
 
         @Override
         public RateLimits limitsOf(long accountId, RateLimits defaults) {
+            limitReads++;
             return limits;
         }
 
