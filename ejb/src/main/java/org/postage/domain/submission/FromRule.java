@@ -3,6 +3,8 @@ package org.postage.domain.submission;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.List;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * The From header: exactly one field holding exactly one mailbox with an ASCII address (the SMTP service offers no
@@ -18,8 +20,8 @@ final class FromRule {
     }
 
     /** The From address, or null when From breaks the rule (then {@code violations} says why). */
-    static String read(HeaderBlock headers, List<Violation> violations) {
-        List<HeaderBlock.Field> fields = headers.named(HEADER);
+    static String read(HeaderSection headers, List<Violation> violations) {
+        List<HeaderField> fields = headers.named(HEADER);
         if (fields.isEmpty()) {
             violations.add(new Violation("from.missing", "The message has no From header", FIX));
             return null;

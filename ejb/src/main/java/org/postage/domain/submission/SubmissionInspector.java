@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * Checks a submitted message against the SMTP submission rules and reads the Flexmail options from its headers. Every
@@ -44,12 +46,12 @@ public final class SubmissionInspector {
         if (rawMessage.length == 0) {
             return unparseable("The message is empty", HEADER_FIX);
         }
-        HeaderBlock headers = HeaderBlock.of(rawMessage);
-        for (HeaderBlock.Field field : headers.fields()) {
+        HeaderSection headers = HeaderSection.parse(rawMessage);
+        for (HeaderField field : headers.fields()) {
             if (field.name() == null) {
                 // Nothing after a line that is not a header field can be trusted to mean what it seems.
                 return unparseable(
-                        "Header line " + ReplyText.quote(field.value()) + " is not a header field (Name: value)",
+                        "Header line " + ReplyText.quote(field.text()) + " is not a header field (Name: value)",
                         HEADER_FIX);
             }
         }
