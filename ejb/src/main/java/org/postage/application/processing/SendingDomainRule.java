@@ -5,6 +5,7 @@ import org.postage.application.support.RecentlyConfirmed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.sendingdomain.SendingDomain;
 import org.postage.domain.submission.Violation;
 
@@ -29,9 +30,9 @@ public class SendingDomainRule {
 
     private final RecentlyConfirmed authenticated = new RecentlyConfirmed(TTL_NANOS);
 
-    /** @param fromAddress the From header's address, {@code local@domain} */
-    public Optional<Violation> check(long accountId, String fromAddress) {
-        String name = SendingDomain.normalise(fromAddress.substring(fromAddress.lastIndexOf('@') + 1));
+    /** @param from the From header's address */
+    public Optional<Violation> check(long accountId, EmailAddress from) {
+        String name = from.domain();
         String key = accountId + " " + name;
         if (authenticated.contains(key)) {
             return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.mail.HeaderField;
 import org.postage.domain.mail.HeaderSection;
 
@@ -56,7 +57,7 @@ public final class SubmissionInspector {
             }
         }
         List<Violation> violations = new ArrayList<>();
-        String from = FromRule.read(headers, violations);
+        EmailAddress from = FromRule.read(headers, violations);
         String tag = TagRule.read(headers, violations);
         Map<String, String> metadata = metadataRule.read(headers, violations);
         boolean openTracking = TrackingRule.read(headers, TrackingRule.OPEN, violations);
