@@ -17,7 +17,7 @@ import java.util.function.Function;
 import org.postage.domain.account.Account;
 import org.postage.domain.account.AccountRepository;
 import org.postage.domain.credential.CredentialRepository;
-import org.postage.domain.sender.Sender;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.sender.SenderRepository;
 import org.postage.domain.credential.SmtpCredential;
 import org.postage.domain.secret.PasswordHasher;
@@ -95,12 +95,9 @@ public class CredentialService {
     }
 
     private List<String> sendersOf(long accountId, List<String> addresses) {
-        return addresses.stream().map(a -> {
-            if (!Sender.isValidAddress(a) || senders.find(accountId, Sender.normalise(a)).isEmpty()) {
-                throw new NotASenderException(accountId, a);
-            }
-            return Sender.normalise(a);
-        }).distinct().toList();
+        return addresses.stream().map(a -> EmailAddress.parse(a).map(EmailAddress::toString)
+                .filter(address -> senders.find(accountId, address).isPresent())
+                .orElseThrow(() -> new NotASenderException(accountId, a))).distinct().toList();
     }
 
     /** @return false when no such credential exists */

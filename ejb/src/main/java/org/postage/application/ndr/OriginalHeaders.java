@@ -2,16 +2,18 @@ package org.postage.application.ndr;
 
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * The header section of an accepted message: its bytes as received, for the report's last part, and the few
- * fields the report and the policy read. Accepted messages have CRLF line ends and no line over 998 octets (the
- * resource adapter sees to both); a bare LF still ends a line here, so a malformed input cannot hide the body.
+ * fields the report and the policy read, as {@link HeaderSection} finds them. Accepted messages have CRLF line ends
+ * and no line over 998 octets (the resource adapter sees to both); a section that breaks either limit anyway is cut
+ * before the first field that does, so the part still parses as a header section.
  */
 final class OriginalHeaders {
 
@@ -23,32 +25,26 @@ final class OriginalHeaders {
     /** Lower-case name to the unfolded value of its first occurrence. */
     private final Map<String, String> fields;
 
-    private OriginalHeaders(byte[] block) {
+    private OriginalHeaders(byte[] block, Map<String, String> fields) {
         this.block = block;
-        this.fields = parse(block);
+        this.fields = fields;
     }
 
     static OriginalHeaders of(byte[] rawMessage) {
         byte[] raw = rawMessage == null ? new byte[0] : rawMessage;
-        int pos = 0;
-        int fieldStart = 0; // where the field being read began: everything before it is whole fields
-        while (pos < raw.length) {
-            int lf = indexOf(raw, (byte) '\n', pos);
-            int next = lf < 0 ? raw.length : lf + 1;
-            int contentEnd = lf < 0 ? raw.length : (lf > pos && raw[lf - 1] == '\r' ? lf - 1 : lf);
-            if (contentEnd == pos) {
-                break; // the empty line between header section and body
+        HeaderSection section = HeaderSection.parse(raw);
+        int end = section.end();
+        Map<String, String> fields = new HashMap<>();
+        for (HeaderField field : section.fields()) {
+            if (field.end() > MAX_OCTETS || field.longestLine() > MAX_LINE_OCTETS) {
+                end = field.start(); // whole fields only
+                break;
             }
-            if (raw[pos] != ' ' && raw[pos] != '\t') {
-                fieldStart = pos;
+            if (field.name() != null) {
+                fields.putIfAbsent(field.name().toLowerCase(Locale.ROOT), field.value().strip());
             }
-            if (next > MAX_OCTETS || contentEnd - pos > MAX_LINE_OCTETS) {
-                // Keep whole fields only, so the part still parses as a header section.
-                return new OriginalHeaders(Arrays.copyOf(raw, fieldStart));
-            }
-            pos = next;
         }
-        return new OriginalHeaders(Arrays.copyOf(raw, pos));
+        return new OriginalHeaders(Arrays.copyOf(raw, end), fields);
     }
 
     /** The header section byte for byte, up to and including the line end of its last field. */
@@ -103,27 +99,5 @@ final class OriginalHeaders {
             value = value.replaceAll("\\([^()]*\\)", " ");
         } while (!value.equals(previous));
         return value;
-    }
-
-    private static Map<String, String> parse(byte[] block) {
-        // Header text is ASCII, or UTF-8 from clients that ignore RFC 6532's SMTPUTF8 rule; a lost octet only costs a '?'.
-        String text = new String(block, StandardCharsets.UTF_8).replaceAll("\r?\n(?=[ \t])", "");
-        Map<String, String> fields = new HashMap<>();
-        for (String line : text.split("\r?\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                fields.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
-            }
-        }
-        return fields;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

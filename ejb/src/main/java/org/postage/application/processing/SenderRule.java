@@ -4,8 +4,9 @@ import org.postage.application.credential.CredentialScope;
 import org.postage.application.sender.VerifiedSenders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
-import org.postage.domain.sender.Sender;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.submission.Violation;
 
 /**
@@ -23,17 +24,23 @@ public class SenderRule {
     VerifiedSenders senders;
 
     /**
-     * @param what    how the reason names the address: "The envelope sender" or "The From address"
+     * The envelope sender, in the resource adapter's RFC 5321 syntax: wider than {@link EmailAddress}, and what is
+     * not one cannot be a sender.
+     *
+     * @param what    how the reason names the address: "The envelope sender"
      * @param address {@code local@domain} as the client gave it
      */
     public Optional<Violation> check(String what, long accountId, CredentialScope scope, String address) {
-        String normalised = Sender.normalise(address);
+        return EmailAddress.parse(address)
+                .map(a -> check(what, accountId, scope, a))
+                .orElseGet(() -> Optional.of(unverified(what, address.strip().toLowerCase(Locale.ROOT))));
+    }
+
+    /** @param what how the reason names the address: "The From address" */
+    public Optional<Violation> check(String what, long accountId, CredentialScope scope, EmailAddress address) {
+        String normalised = address.toString();
         if (!senders.isVerified(accountId, normalised)) {
-            // Another account's sender is reported like an unknown one: who else sends through Postage is not this
-            // client's business.
-            return Optional.of(new Violation(UNVERIFIED, what + " <" + normalised + "> is not a verified sender of"
-                    + " this account", "Ask your Postage admin to add it as a sender (POST /api/admin/accounts/{id}/"
-                    + "senders), then follow the link mailed to it"));
+            return Optional.of(unverified(what, normalised));
         }
         if (!scope.allows(normalised)) {
             return Optional.of(new Violation(NOT_ALLOWED, what + " <" + normalised + "> is not one of the senders this"
@@ -41,5 +48,13 @@ public class SenderRule {
                     + " admin to allow this one (PATCH /api/admin/smtp-credentials/{username})"));
         }
         return Optional.empty();
+    }
+
+    private static Violation unverified(String what, String address) {
+        // Another account's sender is reported like an unknown one: who else sends through Postage is not this
+        // client's business.
+        return new Violation(UNVERIFIED, what + " <" + address + "> is not a verified sender of this account",
+                "Ask your Postage admin to add it as a sender (POST /api/admin/accounts/{id}/senders), then follow"
+                        + " the link mailed to it");
     }
 }

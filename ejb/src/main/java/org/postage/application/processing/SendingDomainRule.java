@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.sendingdomain.SendingDomain;
 import org.postage.domain.submission.Violation;
 
@@ -32,9 +33,9 @@ public class SendingDomainRule {
     /** Only passes are kept ("this domain is authenticated"): a domain that passes its check counts at once. */
     private final LookupCache<String, Optional<Violation>> passed = LookupCache.expiringAfter(TTL);
 
-    /** @param fromAddress the From header's address, {@code local@domain} */
-    public Optional<Violation> check(long accountId, String fromAddress) {
-        String name = SendingDomain.normalise(fromAddress.substring(fromAddress.lastIndexOf('@') + 1));
+    /** @param from the From header's address */
+    public Optional<Violation> check(long accountId, EmailAddress from) {
+        String name = from.domain();
         return passed.get(accountId + " " + name, key -> lookUp(accountId, name), Optional::isEmpty);
     }
 

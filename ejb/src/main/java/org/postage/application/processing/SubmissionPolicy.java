@@ -45,9 +45,9 @@ public class SubmissionPolicy {
         }
         // Both are checked, so that one NDR names everything the sender has to fix.
         List<Violation> violations = new ArrayList<>(2);
-        senderRule.check("The From address", accountId, credentials.scopeOf(username), inspection.fromAddress())
+        senderRule.check("The From address", accountId, credentials.scopeOf(username), inspection.from())
                 .ifPresent(violations::add);
-        domainRule.check(accountId, inspection.fromAddress()).ifPresent(violations::add);
+        domainRule.check(accountId, inspection.from()).ifPresent(violations::add);
         return new Verdict(inspection, violations);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.message.MessageId;
 import org.postage.domain.message.QueueId;
 import org.postage.domain.sender.Sender;
@@ -66,15 +67,13 @@ public class SenderService {
      * @throws IllegalArgumentException not an email address
      */
     public SenderView add(long accountId, String address, boolean verifiedByOperator) {
-        if (!Sender.isValidAddress(address)) {
-            throw new IllegalArgumentException("not an email address: " + address);
-        }
+        String email = EmailAddress.of(address).toString();
         Instant now = clock.instant();
         if (verifiedByOperator) {
-            return SenderView.of(records.add(accountId, address, null, now, null));
+            return SenderView.of(records.add(accountId, email, null, now, null));
         }
         String token = LinkTokens.next();
-        Sender sender = records.add(accountId, address, LinkTokens.digest(token), now, expiry(now));
+        Sender sender = records.add(accountId, email, LinkTokens.digest(token), now, expiry(now));
         mailLink(sender, token);
         return SenderView.of(sender);
     }

@@ -1,7 +1,7 @@
 package org.postage.domain.credential;
 
 import org.postage.domain.account.Account;
-import org.postage.domain.sender.Sender;
+import org.postage.domain.mail.EmailAddress;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -53,7 +53,7 @@ public class SmtpCredential {
     /** The senders this credential may send as; empty means any verified sender of its account. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "smtp_credential_sender", joinColumns = @JoinColumn(name = "credential_id"))
-    @Column(name = "email_address", nullable = false, length = Sender.MAX_ADDRESS_LENGTH)
+    @Column(name = "email_address", nullable = false, length = EmailAddress.MAX_LENGTH)
     private Set<String> allowedSenders = new TreeSet<>();
 
     protected SmtpCredential() {

@@ -1,6 +1,6 @@
 package org.postage.domain.sender;
 
-import org.postage.domain.sendingdomain.SendingDomain;
+import org.postage.domain.mail.EmailAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,24 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * An email address an account sends as. Mail from it is accepted only once it is verified: its mailbox's owner
- * followed the one-time link Postage mailed to it, or the operator vouched for it. Only a digest of the link's
- * token is kept, so a copy of the database cannot verify anything.
+ * An email address an account sends as, in the lower-case form of {@link EmailAddress}. Mail from it is accepted
+ * only once it is verified: its mailbox's owner followed the one-time link Postage mailed to it, or the operator
+ * vouched for it. Only a digest of the link's token is kept, so a copy of the database cannot verify anything.
  */
 @Entity
 @Table(name = "sender", uniqueConstraints = @UniqueConstraint(columnNames = {"account_id", "email_address"}))
 public class Sender {
-
-    /** RFC 5321 limits: 64 octets of local part, 254 in all. */
-    public static final int MAX_ADDRESS_LENGTH = 254;
-    private static final int MAX_LOCAL_PART = 64;
-    /** A dot-atom local part (RFC 5322 3.4.1): what applications put in From; quoted local parts are not taken. */
-    private static final Pattern LOCAL_PART = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
 
     public enum VerifiedBy { LINK, OPERATOR }
 
@@ -42,7 +33,7 @@ public class Sender {
     @Column(name = "account_id", nullable = false)
     private Long accountId;
 
-    @Column(name = "email_address", nullable = false, length = MAX_ADDRESS_LENGTH)
+    @Column(name = "email_address", nullable = false, length = EmailAddress.MAX_LENGTH)
     private String emailAddress;
 
     @Column(name = "created_at", nullable = false)
@@ -69,33 +60,14 @@ public class Sender {
     protected Sender() {
     }
 
-    public Sender(long accountId, String emailAddress, Instant createdAt) {
-        if (!isValidAddress(emailAddress)) {
-            throw new IllegalArgumentException("not an email address: " + emailAddress);
-        }
-        this.accountId = accountId;
-        this.emailAddress = normalise(emailAddress);
-        this.createdAt = createdAt;
-    }
-
     /**
-     * Addresses compare without regard to case: RFC 5321 lets a local part be case-sensitive, but no mailbox
-     * provider a sender would use treats it so, and one sender must not be verified twice by case.
+     * @param emailAddress kept as {@link EmailAddress} normalises it
+     * @throws IllegalArgumentException not an {@link EmailAddress}
      */
-    public static String normalise(String address) {
-        return address.strip().toLowerCase(Locale.ROOT);
-    }
-
-    public static boolean isValidAddress(String address) {
-        if (address == null) {
-            return false;
-        }
-        String a = address.strip();
-        int at = a.lastIndexOf('@');
-        if (a.length() > MAX_ADDRESS_LENGTH || at < 1 || at > MAX_LOCAL_PART) {
-            return false;
-        }
-        return LOCAL_PART.matcher(a.substring(0, at)).matches() && SendingDomain.isValidName(a.substring(at + 1));
+    public Sender(long accountId, String emailAddress, Instant createdAt) {
+        this.accountId = accountId;
+        this.emailAddress = EmailAddress.of(emailAddress).toString();
+        this.createdAt = createdAt;
     }
 
     /** A new link replaces any earlier one, which stops working. */

@@ -9,7 +9,7 @@ public interface SenderRepository {
 
     Optional<Sender> find(long id);
 
-    /** @param emailAddress normalised ({@link Sender#normalise}) */
+    /** @param emailAddress normalised ({@link org.postage.domain.mail.EmailAddress#toString}) */
     Optional<Sender> find(long accountId, String emailAddress);
 
     Optional<Sender> findByTokenDigest(String tokenDigest);

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.postage.domain.mail.EmailAddress;
 
 /**
  * A domain an account sends From, with the DKIM key Postage signs its mail with and the last verdict of DNS on the
@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
 @Table(name = "sending_domain")
 public class SendingDomain {
 
-    /** RFC 1035 host name rules, at least two labels: what a From domain and a DKIM d= can hold. */
-    private static final Pattern NAME = Pattern.compile(
-            "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     /** The four records every sending domain publishes. */
     public static final List<RecordKind> RECORD_KINDS = List.of(RecordKind.values());
 
@@ -85,8 +82,9 @@ public class SendingDomain {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The rule of a From domain ({@link EmailAddress#isValidDomain}), after {@link #normalise}. */
     public static boolean isValidName(String name) {
-        return name != null && NAME.matcher(normalise(name)).matches();
+        return name != null && EmailAddress.isValidDomain(normalise(name));
     }
 
     /** Replaces the last verdict; a check always judges all four records. */

@@ -3,10 +3,15 @@ package org.postage.domain.submission;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.List;
+import java.util.Optional;
+import org.postage.domain.mail.EmailAddress;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
- * The From header: exactly one field holding exactly one mailbox with an ASCII address (the SMTP service offers no
- * SMTPUTF8). Whether that address is a verified sender of the account is the application's check, not this one.
+ * The From header: exactly one field holding exactly one mailbox whose address is an {@link EmailAddress} (ASCII:
+ * the SMTP service offers no SMTPUTF8). Whether that address is a verified sender of the account is the
+ * application's check, not this one.
  */
 final class FromRule {
 
@@ -18,8 +23,8 @@ final class FromRule {
     }
 
     /** The From address, or null when From breaks the rule (then {@code violations} says why). */
-    static String read(HeaderBlock headers, List<Violation> violations) {
-        List<HeaderBlock.Field> fields = headers.named(HEADER);
+    static EmailAddress read(HeaderSection headers, List<Violation> violations) {
+        List<HeaderField> fields = headers.named(HEADER);
         if (fields.isEmpty()) {
             violations.add(new Violation("from.missing", "The message has no From header", FIX));
             return null;
@@ -33,6 +38,8 @@ final class FromRule {
             violations.add(new Violation("from.missing", "The From header is empty", FIX));
             return null;
         }
+        // Jakarta Mail reads the RFC 5322 syntax around the address (display name, comments, groups, lists);
+        // the address itself is judged by EmailAddress, the one rule every sender is held to.
         InternetAddress[] addresses;
         try {
             addresses = InternetAddress.parseHeader(value, true);
@@ -52,23 +59,20 @@ final class FromRule {
         return checked(addresses[0], value, violations);
     }
 
-    private static String checked(InternetAddress address, String value, List<Violation> violations) {
+    private static EmailAddress checked(InternetAddress address, String value, List<Violation> violations) {
         if (address.isGroup()) {
             violations.add(invalid(value, "a group, not a mailbox"));
             return null;
         }
-        try {
-            address.validate();
-        } catch (AddressException e) {
-            violations.add(invalid(value, e.getMessage()));
-            return null;
-        }
         String addr = address.getAddress();
-        if (!addr.chars().allMatch(c -> c > 32 && c < 127)) {
-            violations.add(invalid(value, "non-ASCII address; SMTPUTF8 is not offered"));
+        Optional<EmailAddress> from = EmailAddress.parse(addr);
+        if (from.isEmpty()) {
+            violations.add(invalid(value, addr != null && !addr.chars().allMatch(c -> c < 128)
+                    ? "non-ASCII address; SMTPUTF8 is not offered"
+                    : "not a dot-atom local part at a multi-label domain"));
             return null;
         }
-        return addr;
+        return from.get();
     }
 
     private static Violation invalid(String value, String detail) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * {@code X-Flexmail-Metadata-{key}}: the key snake_case of 1 to 50 characters (the part after the prefix keeps its
@@ -29,15 +31,15 @@ final class MetadataRule {
     }
 
     /** The metadata in header order; keys that break a rule are left out (and {@code violations} says why). */
-    Map<String, String> read(HeaderBlock headers, List<Violation> violations) {
-        Map<String, List<HeaderBlock.Field>> byKey = new LinkedHashMap<>();
-        for (HeaderBlock.Field field : headers.fields()) {
+    Map<String, String> read(HeaderSection headers, List<Violation> violations) {
+        Map<String, List<HeaderField>> byKey = new LinkedHashMap<>();
+        for (HeaderField field : headers.fields()) {
             if (field.hasNamePrefix(PREFIX)) {
                 byKey.computeIfAbsent(field.name().substring(PREFIX.length()), k -> new ArrayList<>()).add(field);
             }
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        for (Map.Entry<String, List<HeaderBlock.Field>> entry : byKey.entrySet()) {
+        for (Map.Entry<String, List<HeaderField>> entry : byKey.entrySet()) {
             String value = checked(entry.getKey(), entry.getValue(), violations);
             if (value != null) {
                 metadata.put(entry.getKey(), value);
@@ -58,7 +60,7 @@ final class MetadataRule {
     }
 
     /** The decoded value for {@code key}, or null when the key or its value breaks a rule. */
-    private static String checked(String key, List<HeaderBlock.Field> fields, List<Violation> violations) {
+    private static String checked(String key, List<HeaderField> fields, List<Violation> violations) {
         String header = PREFIX + key;
         if (fields.size() > 1) {
             violations.add(new Violation("metadata.duplicate-key",
@@ -99,7 +101,7 @@ final class MetadataRule {
     }
 
     /** The first Message-ID as the sender wrote it (angle brackets included), or null when there is none. */
-    private static String originalMessageId(HeaderBlock headers) {
+    private static String originalMessageId(HeaderSection headers) {
         return headers.named("Message-ID").stream()
                 .map(f -> f.value().trim())
                 .filter(v -> !v.isEmpty())

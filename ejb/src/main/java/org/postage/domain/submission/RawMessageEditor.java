@@ -3,6 +3,8 @@ package org.postage.domain.submission;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * Header edits on the raw bytes of a message. Everything outside the edited fields, the body above all, is copied byte
@@ -32,12 +34,12 @@ public final class RawMessageEditor {
         return rewrite(raw, f -> f.isNamed(name), (name + ": " + value + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] rewrite(byte[] raw, Predicate<HeaderBlock.Field> drop, byte[] append) {
-        HeaderBlock headers = HeaderBlock.of(raw);
+    private static byte[] rewrite(byte[] raw, Predicate<HeaderField> drop, byte[] append) {
+        HeaderSection headers = HeaderSection.parse(raw);
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + (append == null ? 0 : append.length + 2));
         int copied = 0;
         int kept = 0; // where the last kept header byte ends in raw
-        for (HeaderBlock.Field field : headers.fields()) {
+        for (HeaderField field : headers.fields()) {
             if (drop.test(field)) {
                 out.write(raw, copied, field.start() - copied);
                 copied = field.end();

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.postage.domain.mail.EmailAddress;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * Checks a submitted message against the SMTP submission rules and reads the Flexmail options from its headers. Every
@@ -44,17 +47,17 @@ public final class SubmissionInspector {
         if (rawMessage.length == 0) {
             return unparseable("The message is empty", HEADER_FIX);
         }
-        HeaderBlock headers = HeaderBlock.of(rawMessage);
-        for (HeaderBlock.Field field : headers.fields()) {
+        HeaderSection headers = HeaderSection.parse(rawMessage);
+        for (HeaderField field : headers.fields()) {
             if (field.name() == null) {
                 // Nothing after a line that is not a header field can be trusted to mean what it seems.
                 return unparseable(
-                        "Header line " + ReplyText.quote(field.value()) + " is not a header field (Name: value)",
+                        "Header line " + ReplyText.quote(field.text()) + " is not a header field (Name: value)",
                         HEADER_FIX);
             }
         }
         List<Violation> violations = new ArrayList<>();
-        String from = FromRule.read(headers, violations);
+        EmailAddress from = FromRule.read(headers, violations);
         String tag = TagRule.read(headers, violations);
         Map<String, String> metadata = metadataRule.read(headers, violations);
         boolean openTracking = TrackingRule.read(headers, TrackingRule.OPEN, violations);

@@ -1,6 +1,8 @@
 package org.postage.domain.submission;
 
 import java.util.List;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /** {@code X-Flexmail-Tag}: at most one per message, snake_case, 1 to 50 characters. */
 final class TagRule {
@@ -14,8 +16,8 @@ final class TagRule {
     }
 
     /** The tag, or null when there is none or it breaks the rule (then {@code violations} says why). */
-    static String read(HeaderBlock headers, List<Violation> violations) {
-        List<HeaderBlock.Field> tags = headers.named(HEADER);
+    static String read(HeaderSection headers, List<Violation> violations) {
+        List<HeaderField> tags = headers.named(HEADER);
         if (tags.isEmpty()) {
             return null;
         }

@@ -1,6 +1,8 @@
 package org.postage.domain.submission;
 
 import java.util.List;
+import org.postage.domain.mail.HeaderField;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * {@code X-Flexmail-Open-Tracking} and {@code X-Flexmail-Link-Tracking}: {@code true} turns tracking on; absent or
@@ -16,8 +18,8 @@ final class TrackingRule {
     }
 
     /** Whether {@code header} turns tracking on; false when it breaks the rule (then {@code violations} says why). */
-    static boolean read(HeaderBlock headers, String header, List<Violation> violations) {
-        List<HeaderBlock.Field> fields = headers.named(header);
+    static boolean read(HeaderSection headers, String header, List<Violation> violations) {
+        List<HeaderField> fields = headers.named(header);
         if (fields.isEmpty()) {
             return false;
         }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.api.BodyHasher;
 import org.apache.james.jdkim.exceptions.PermFailException;
+import org.postage.domain.mail.HeaderSection;
 
 /**
  * Signs a raw message, rsa-sha256 with relaxed/relaxed canonicalisation (RFC 6376), and returns the
@@ -61,7 +62,8 @@ public final class DkimSigner implements MessageSigner {
         if (!"RSA".equals(key.getAlgorithm())) {
             throw new DkimSigningException("DKIM rsa-sha256 needs an RSA key, not " + key.getAlgorithm());
         }
-        HeaderSection headers = HeaderSection.parse(raw);
+        HeaderSection section = HeaderSection.parse(raw);
+        JdkimHeaders headers = new JdkimHeaders(section);
         List<String> signed = fieldsToSign(headers);
         headers.firstNotSurvivingDefaultCharset(new HashSet<>(signed)).ifPresent(name -> {
             throw new DkimSigningException("The " + name + " field has 8-bit bytes that the JVM's default charset ("
@@ -75,7 +77,7 @@ public final class DkimSigner implements MessageSigner {
         try {
             BodyHasher body = new RelaxedBodyHasher(record);
             try (OutputStream out = body.getOutputStream()) {
-                out.write(raw, headers.bodyOffset(), raw.length - headers.bodyOffset());
+                out.write(raw, section.bodyOffset(), raw.length - section.bodyOffset());
             }
             return SignatureLayout.fold(signer.sign(headers, body)) + "\r\n";
         } catch (PermFailException e) {
@@ -86,7 +88,7 @@ public final class DkimSigner implements MessageSigner {
     }
 
     /** From once more than it occurs (oversigning, RFC 6376 8.15): a From added later breaks the signature. */
-    private static List<String> fieldsToSign(HeaderSection headers) {
+    private static List<String> fieldsToSign(JdkimHeaders headers) {
         List<String> names = new ArrayList<>();
         for (String name : SIGNED_FIELDS) {
             int occurrences = headers.count(name);

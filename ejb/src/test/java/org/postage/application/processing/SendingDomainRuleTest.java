@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.postage.application.sendingdomain.SendingDomainRecords;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.sendingdomain.SendingDomain;
 
 /** What {@link SendingDomainRule} remembers, against domains kept in memory instead of the database. */
@@ -24,9 +25,9 @@ class SendingDomainRuleTest {
     @Test
     void anAuthenticatedDomainIsReadOncePerAccountWithinTheTimeToLive() {
         records.add(7, "shop.example", true);
-        assertTrue(rule.check(7, "orders@shop.example").isEmpty());
-        assertTrue(rule.check(7, "billing@Shop.Example").isEmpty());
-        assertEquals(SendingDomainRule.RULE, rule.check(8, "orders@shop.example").orElseThrow().rule(),
+        assertTrue(rule.check(7, EmailAddress.of("orders@shop.example")).isEmpty());
+        assertTrue(rule.check(7, EmailAddress.of("billing@Shop.Example")).isEmpty());
+        assertEquals(SendingDomainRule.RULE, rule.check(8, EmailAddress.of("orders@shop.example")).orElseThrow().rule(),
                 "another account's domain");
         assertEquals(2, records.reads);
     }
@@ -34,9 +35,9 @@ class SendingDomainRuleTest {
     @Test
     void aDomainThatIsNotAuthenticatedIsReadEveryTimeSoThatAPassingCheckCountsAtOnce() {
         records.add(7, "shop.example", false);
-        assertEquals(SendingDomainRule.RULE, rule.check(7, "orders@shop.example").orElseThrow().rule());
+        assertEquals(SendingDomainRule.RULE, rule.check(7, EmailAddress.of("orders@shop.example")).orElseThrow().rule());
         records.add(7, "shop.example", true);
-        assertTrue(rule.check(7, "orders@shop.example").isEmpty());
+        assertTrue(rule.check(7, EmailAddress.of("orders@shop.example")).isEmpty());
         assertEquals(2, records.reads);
     }
 

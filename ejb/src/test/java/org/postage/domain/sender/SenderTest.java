@@ -16,21 +16,9 @@ class SenderTest {
     private static final Instant EXPIRES = NOW.plus(Duration.ofHours(24));
 
     @Test
-    void addressesAreKeptInLowerCaseAndMustBeDotAtomAtADomain() {
+    void addressesAreKeptInLowerCaseAndMustBeEmailAddresses() {
+        // What an address may be is EmailAddressTest's.
         assertEquals("orders@shop.example", new Sender(1, " Orders@Shop.Example ", NOW).getEmailAddress());
-        assertTrue(Sender.isValidAddress("first.last+tag@mail.shop.example"));
-        assertTrue(Sender.isValidAddress("o'brien@shop.example"));
-        assertFalse(Sender.isValidAddress("no-at-sign.example"));
-        assertFalse(Sender.isValidAddress("@shop.example"));
-        assertFalse(Sender.isValidAddress("a@localhost"), "a domain of one label");
-        assertFalse(Sender.isValidAddress("two..dots@shop.example"));
-        assertFalse(Sender.isValidAddress("\"quoted\"@shop.example"));
-        assertFalse(Sender.isValidAddress("a b@shop.example"));
-        assertFalse(Sender.isValidAddress("x".repeat(65) + "@shop.example"), "local part over 64");
-        assertTrue(Sender.isValidAddress("x".repeat(64) + "@shop.example"));
-        String domain190 = "d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + ".example";
-        assertTrue(Sender.isValidAddress("x".repeat(63) + "@" + domain190), "254 in all");
-        assertFalse(Sender.isValidAddress("x".repeat(64) + "@" + domain190), "255 in all");
         assertThrows(IllegalArgumentException.class, () -> new Sender(1, "nope", NOW));
     }
 

@@ -74,6 +74,24 @@ class FromHeaderTest {
         assertEquals("The message has 2 From headers", inspection.violations().get(0).reason());
     }
 
+    @Test
+    void theFromAddressIsTheLowerCaseEmailAddress() {
+        Inspection inspection = inspector.inspect(from("From: Shop <Orders@Shop.Example>"));
+        assertEquals("orders@shop.example", inspection.fromAddress());
+        assertEquals("shop.example", inspection.from().domain());
+    }
+
+    @Test
+    void anAddressNoSenderCouldHaveIsRefusedAsInvalid() {
+        // Quoted local parts, address literals and one-label domains: RFC 5322 allows them, EmailAddress does not.
+        for (String from : List.of("From: \"john doe\"@shop.example", "From: <a@[192.0.2.1]>", "From: a@localhost")) {
+            Inspection inspection = inspector.inspect(from(from));
+            assertEquals(List.of("from.invalid"), rules(inspection), from);
+            assertTrue(inspection.violations().get(0).reason().endsWith(
+                    "is not a valid address (not a dot-atom local part at a multi-label domain)"), from);
+        }
+    }
+
     private static byte[] from(String... fromLines) {
         String[] lines = new String[fromLines.length + 5];
         System.arraycopy(fromLines, 0, lines, 0, fromLines.length);

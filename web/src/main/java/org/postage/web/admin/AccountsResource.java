@@ -28,7 +28,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.WebApplicationException;
 import org.postage.domain.account.Account;
 import org.postage.domain.ratelimit.RateLimits;
-import org.postage.domain.sender.Sender;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.sendingdomain.SendingDomain;
 import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
@@ -138,9 +138,9 @@ public class AccountsResource {
     public Response addSender(@PathParam("id") String id, String body) {
         long accountId = PathIds.parse(id, "account");
         JsonBody json = JsonBody.parse(body);
-        String address = json.requiredString("email_address", Sender.MAX_ADDRESS_LENGTH).strip();
+        String address = json.requiredString("email_address", EmailAddress.MAX_LENGTH).strip();
         boolean verified = json.optionalBoolean("verified").orElse(false);
-        if (!Sender.isValidAddress(address)) {
+        if (!EmailAddress.isValid(address)) {
             return Problem.badRequest("Field 'email_address' must be an address such as orders@shop.example"
                     + " (a dot-atom local part, a domain of at least two labels), not '" + address + "'");
         }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.postage.application.credential.CredentialService;
 import org.postage.application.sender.NotASenderException;
-import org.postage.domain.sender.Sender;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
 
@@ -83,7 +83,7 @@ public class CredentialsResource {
     }
 
     static Optional<List<String>> allowedSenders(JsonBody json) {
-        return json.optionalStringList("allowed_senders", MAX_ALLOWED_SENDERS, Sender.MAX_ADDRESS_LENGTH);
+        return json.optionalStringList("allowed_senders", MAX_ALLOWED_SENDERS, EmailAddress.MAX_LENGTH);
     }
 
     private static Response notFound(String username) {
