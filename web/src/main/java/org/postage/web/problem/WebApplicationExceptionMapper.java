@@ -4,8 +4,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.postage.web.PostageApi;
 
 /** Routing errors (unknown path, wrong method, unsupported media type) as problems, keeping their status. */
 @Provider
@@ -15,6 +17,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     HttpHeaders request;
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
@@ -23,7 +28,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         int status = original.getStatus();
         Response.StatusType type = original.getStatusInfo();
-        String detail = status == 415 ? unsupportedMediaType() : type.getReasonPhrase();
+        boolean jsonApi = uri == null || PostageApi.isAdminApi(uri.getPath());
+        String detail = status == 415 && jsonApi ? unsupportedMediaType() : type.getReasonPhrase();
         Response problem = Problem.response(status, type.getReasonPhrase(), detail);
         // Keep challenge and allow headers so clients still learn how to authenticate or which methods exist.
         Response.ResponseBuilder builder = Response.fromResponse(problem);

@@ -28,6 +28,7 @@ import org.postage.application.sender.DuplicateSenderException;
 import org.postage.web.BodySizeLimit;
 import org.postage.web.EmptyBodyIsJson;
 import org.postage.web.JsonbConfigResolver;
+import org.postage.web.pages.SenderVerificationPage;
 import org.postage.web.problem.JsonBindingExceptionMapper;
 import org.postage.web.problem.NotASenderMapper;
 import org.postage.web.problem.StateConflictMapper;
@@ -44,7 +45,7 @@ import org.postage.web.problem.WebApplicationExceptionMapper;
 class BadInputThroughRestEasyTest {
 
     /** Resource methods that run, for what only a running method can show. */
-    @Path("/probe")
+    @Path("/admin/probe")
     @Produces(MediaType.APPLICATION_JSON)
     public static class Probe {
 
@@ -77,6 +78,7 @@ class BadInputThroughRestEasyTest {
         dispatcher.getRegistry().addPerRequestResource(CredentialsResource.class);
         dispatcher.getRegistry().addPerRequestResource(SendersResource.class);
         dispatcher.getRegistry().addPerRequestResource(Probe.class);
+        dispatcher.getRegistry().addPerRequestResource(SenderVerificationPage.class);
         for (Class<?> provider : new Class<?>[] {JsonbConfigResolver.class, BodySizeLimit.class, EmptyBodyIsJson.class,
                 UnexpectedExceptionMapper.class, WebApplicationExceptionMapper.class, JsonBindingExceptionMapper.class,
                 ValidationExceptionMapper.class, UnknownReferenceMapper.class, StateConflictMapper.class,
@@ -97,8 +99,13 @@ class BadInputThroughRestEasyTest {
     }
 
     @Test
+    void thePagesTakeFormsAndAreNotToldToSendJson() throws Exception {
+        assertProblem(call(json(MockHttpRequest.post("/senders/verify")), "{}"), 415, "Unsupported Media Type");
+    }
+
+    @Test
     void aJsonContentTypeWithCharsetIsJson() throws Exception {
-        MockHttpResponse r = call(MockHttpRequest.post("/probe/settings")
+        MockHttpResponse r = call(MockHttpRequest.post("/admin/probe/settings")
                 .contentType("application/json; charset=utf-8"), "{\"refuse_in_session\": true}");
         assertEquals(200, r.getStatus(), r.getContentAsString());
         assertEquals("{\"refuses\": true}", r.getContentAsString());
@@ -106,8 +113,8 @@ class BadInputThroughRestEasyTest {
 
     @Test
     void anOptionalBodyMayBeLeftOutWithOrWithoutContentType() throws Exception {
-        for (MockHttpRequest request : new MockHttpRequest[] {MockHttpRequest.post("/probe/settings"),
-                MockHttpRequest.post("/probe/settings").contentType(MediaType.APPLICATION_JSON_TYPE)}) {
+        for (MockHttpRequest request : new MockHttpRequest[] {MockHttpRequest.post("/admin/probe/settings"),
+                MockHttpRequest.post("/admin/probe/settings").contentType(MediaType.APPLICATION_JSON_TYPE)}) {
             MockHttpResponse r = call(request, "");
             assertEquals(200, r.getStatus(), r.getContentAsString());
             assertEquals("{\"body\": null}", r.getContentAsString());
@@ -166,8 +173,8 @@ class BadInputThroughRestEasyTest {
 
     @Test
     void applicationRefusalsThrownByAMethodReachTheirMappers() throws Exception {
-        assertProblem(call(MockHttpRequest.get("/probe/unknown-account"), null), 404, "No account with id 9");
-        assertProblem(call(MockHttpRequest.get("/probe/duplicate-sender"), null), 409,
+        assertProblem(call(MockHttpRequest.get("/admin/probe/unknown-account"), null), 404, "No account with id 9");
+        assertProblem(call(MockHttpRequest.get("/admin/probe/duplicate-sender"), null), 409,
                 "a@b.example is already a sender of account 9");
     }
 
