@@ -1,6 +1,8 @@
 package org.postage.application.account;
 
-public class UnknownAccountException extends RuntimeException {
+import org.postage.application.support.UnknownReferenceException;
+
+public class UnknownAccountException extends UnknownReferenceException {
 
     public UnknownAccountException(long id) {
         super("No account with id " + id);

@@ -1,6 +1,8 @@
 package org.postage.application.sender;
 
-public class SenderAlreadyVerifiedException extends RuntimeException {
+import org.postage.application.support.StateConflictException;
+
+public class SenderAlreadyVerifiedException extends StateConflictException {
 
     public SenderAlreadyVerifiedException(String address) {
         super(address + " is verified already");

@@ -1,6 +1,8 @@
 package org.postage.application.sender;
 
-public class UnknownSenderException extends RuntimeException {
+import org.postage.application.support.UnknownReferenceException;
+
+public class UnknownSenderException extends UnknownReferenceException {
 
     public UnknownSenderException(long id) {
         super("No sender with id " + id);

@@ -1,6 +1,8 @@
 package org.postage.application.sendingdomain;
 
-public class UnknownDomainException extends RuntimeException {
+import org.postage.application.support.UnknownReferenceException;
+
+public class UnknownDomainException extends UnknownReferenceException {
 
     public UnknownDomainException(String name) {
         super("No sending domain '" + name + "'");

@@ -1,6 +1,8 @@
 package org.postage.web.admin;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,12 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Optional;
 import org.postage.application.credential.CredentialService;
-import org.postage.application.sender.NotASenderException;
-import org.postage.domain.mail.EmailAddress;
-import org.postage.web.problem.JsonBody;
 import org.postage.web.problem.Problem;
 
 @Path("/admin/smtp-credentials")
@@ -24,7 +21,6 @@ import org.postage.web.problem.Problem;
 public class CredentialsResource {
 
     private static final int MAX_USERNAME = 64;
-    private static final int MAX_ALLOWED_SENDERS = 100;
 
     @Inject
     CredentialService credentials;
@@ -58,32 +54,22 @@ public class CredentialsResource {
      */
     @PATCH
     @Path("/{username}")
-    @Consumes(MediaType.WILDCARD)
-    public Response update(@PathParam("username") String username, String body) {
-        JsonBody json = JsonBody.parse(body);
-        Optional<Boolean> refuse = json.optionalBoolean("refuse_in_session");
-        Optional<List<String>> allowed = allowedSenders(json);
-        if (refuse.isEmpty() && allowed.isEmpty()) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("username") String username,
+            @NotNull(message = AccountsResource.BODY_REQUIRED) @Valid CredentialSettings body) {
+        if (body.refuseInSession() == null && body.allowedSenders() == null) {
             return Problem.badRequest("Send 'refuse_in_session', 'allowed_senders' or both");
         }
         if (username.length() > MAX_USERNAME) {
             return notFound(username);
         }
-        try {
-            if (allowed.isPresent() && !credentials.restrictTo(username, allowed.get())) {
-                return notFound(username);
-            }
-        } catch (NotASenderException e) {
-            return Problem.badRequest("Field 'allowed_senders': " + e.getMessage());
+        if (body.allowedSenders() != null && !credentials.restrictTo(username, body.allowedSenders())) {
+            return notFound(username);
         }
-        if (refuse.isPresent() && !credentials.setRefuseInSession(username, refuse.get())) {
+        if (body.refuseInSession() != null && !credentials.setRefuseInSession(username, body.refuseInSession())) {
             return notFound(username);
         }
         return Response.noContent().build();
-    }
-
-    static Optional<List<String>> allowedSenders(JsonBody json) {
-        return json.optionalStringList("allowed_senders", MAX_ALLOWED_SENDERS, EmailAddress.MAX_LENGTH);
     }
 
     private static Response notFound(String username) {

@@ -1,7 +1,6 @@
 package org.postage.web.admin;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.postage.application.sendingdomain.DomainService;
-import org.postage.application.sendingdomain.UnknownDomainException;
-import org.postage.web.problem.Problem;
 
 /**
  * Sending domains: adding one gives it a DKIM key and answers with the four DNS records its owner publishes; a
@@ -29,22 +26,13 @@ public class DomainsResource {
     @GET
     @Path("/{name}")
     public Response get(@PathParam("name") String name) {
-        try {
-            return Response.ok(domains.find(name)).build();
-        } catch (UnknownDomainException e) {
-            return Problem.notFound(e.getMessage());
-        }
+        return Response.ok(domains.find(name)).build();
     }
 
-    /** Asks DNS now and stores the verdicts; answers once every query was answered or timed out. */
+    /** Asks DNS now and stores the verdicts; answers once every query was answered or timed out. No body. */
     @POST
     @Path("/{name}/check")
-    @Consumes(MediaType.WILDCARD)
     public Response check(@PathParam("name") String name) {
-        try {
-            return Response.ok(domains.check(name)).build();
-        } catch (UnknownDomainException e) {
-            return Problem.notFound(e.getMessage());
-        }
+        return Response.ok(domains.check(name)).build();
     }
 }

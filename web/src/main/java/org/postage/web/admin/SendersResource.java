@@ -1,7 +1,6 @@
 package org.postage.web.admin;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,9 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.postage.application.sender.SenderAlreadyVerifiedException;
 import org.postage.application.sender.SenderService;
-import org.postage.application.sender.UnknownSenderException;
 import org.postage.web.problem.Problem;
 
 /** One sender of an account; senders are added under their account ({@code /api/admin/accounts/{id}/senders}). */
@@ -27,37 +24,21 @@ public class SendersResource {
     @GET
     @Path("/{id}")
     public Response find(@PathParam("id") String id) {
-        try {
-            return Response.ok(senders.find(PathIds.parse(id, "sender"))).build();
-        } catch (UnknownSenderException e) {
-            return Problem.notFound(e.getMessage());
-        }
+        return Response.ok(senders.find(PathIds.parse(id, "sender"))).build();
     }
 
-    /** The operator vouches for the address: verified now, and any link mailed to it stops working. */
+    /** The operator vouches for the address: verified now, and any link mailed to it stops working. No body. */
     @POST
     @Path("/{id}/verify")
-    @Consumes(MediaType.WILDCARD)
     public Response verify(@PathParam("id") String id) {
-        try {
-            return Response.ok(senders.verifyByOperator(PathIds.parse(id, "sender"))).build();
-        } catch (UnknownSenderException e) {
-            return Problem.notFound(e.getMessage());
-        }
+        return Response.ok(senders.verifyByOperator(PathIds.parse(id, "sender"))).build();
     }
 
-    /** Mails a new verification link (valid 24 h); the earlier one stops working. */
+    /** Mails a new verification link (valid 24 h); the earlier one stops working. No body. */
     @POST
     @Path("/{id}/verification-mail")
-    @Consumes(MediaType.WILDCARD)
     public Response resendLink(@PathParam("id") String id) {
-        try {
-            return Response.accepted(senders.resendLink(PathIds.parse(id, "sender"))).build();
-        } catch (UnknownSenderException e) {
-            return Problem.notFound(e.getMessage());
-        } catch (SenderAlreadyVerifiedException e) {
-            return Problem.response(409, "Conflict", e.getMessage() + "; no link is needed");
-        }
+        return Response.accepted(senders.resendLink(PathIds.parse(id, "sender"))).build();
     }
 
     /** Mail from the address is refused from the next MAIL on (on other nodes within seconds). */

@@ -15,6 +15,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception e) {
+        return incident(e);
+    }
+
+    /** For the mappers of exceptions that are mostly the client's fault, when one is not. */
+    static Response incident(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "HTTP request failed, incident " + incident, e);
         return Problem.response(500, "Internal server error",
