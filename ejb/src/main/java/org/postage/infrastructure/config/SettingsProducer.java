@@ -5,7 +5,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
@@ -20,6 +19,8 @@ import org.postage.domain.submission.SubmissionInspector;
 import org.postage.infrastructure.dkim.DkimSigner;
 import org.postage.infrastructure.dns.DnsLookup;
 import org.postage.infrastructure.relay.RelaySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands out the {@link Settings}, read once from MicroProfile Config, as the typed values each capability takes.
@@ -28,7 +29,8 @@ import org.postage.infrastructure.relay.RelaySettings;
 @ApplicationScoped
 public class SettingsProducer {
 
-    private static final Logger LOG = Logger.getLogger(SettingsProducer.class.getName());
+    // slf4j, not java.util.logging: WildFly shows SEVERE as SEVERE, and an operator scans the log for ERROR.
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsProducer.class);
 
     @Inject
     Config config;
@@ -47,7 +49,7 @@ public class SettingsProducer {
                         System::getenv);
             } catch (InvalidSettingsException e) {
                 invalid = e;
-                LOG.severe("Postage cannot be deployed. " + e.getMessage());
+                LOG.error("Postage cannot be deployed. {}", e.getMessage());
             }
         }
         if (invalid != null) {
