@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class PostageServer implements AutoCloseable {
 
     private final Path base;
     private final Map<String, String> env = new HashMap<>();
+    private final Map<String, String> systemProperties = new HashMap<>();
     private final int portOffset;
     private final int smtpPort;
     private Process process;
@@ -55,6 +57,12 @@ final class PostageServer implements AutoCloseable {
 
     PostageServer with(String variable, String value) {
         env.put(variable, value);
+        return this;
+    }
+
+    /** A -D option of the server's JVM, where an operator would set a MicroProfile Config property. */
+    PostageServer withSystemProperty(String name, String value) {
+        systemProperties.put(name, value);
         return this;
     }
 
@@ -86,11 +94,13 @@ final class PostageServer implements AutoCloseable {
             Path wildfly = Path.of(System.getProperty("postage.wildfly.home"));
             Path pidFile = base.resolve("server.pid");
             Files.deleteIfExists(pidFile);
-            ProcessBuilder pb = new ProcessBuilder(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     wildfly.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
                     "-Djboss.server.base.dir=" + base.resolve("standalone"),
                     "-Djboss.socket.binding.port-offset=" + portOffset,
                     "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1"));
+            systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(env);
             pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
             pb.environment().put("JBOSS_JAVA_SIZING", JAVA_SIZING);
@@ -199,7 +209,7 @@ final class PostageServer implements AutoCloseable {
         throw new IllegalStateException("WildFly not ready within " + BOOT_TIMEOUT + ":\n" + tail());
     }
 
-    private boolean smtpAnswers() {
+    boolean smtpAnswers() {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", smtpPort), 500);
             return true;

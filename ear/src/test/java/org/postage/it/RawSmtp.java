@@ -19,12 +19,18 @@ final class RawSmtp implements AutoCloseable {
     private Socket socket;
     private BufferedReader in;
     private OutputStream out;
+    private final String greeting;
 
     RawSmtp(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(30_000);
         streams();
-        reply(); // greeting
+        greeting = reply();
+    }
+
+    /** The server's 220 line. */
+    String greeting() {
+        return greeting;
     }
 
     /** EHLO, STARTTLS, EHLO and AUTH PLAIN; answers the AUTH reply. */

@@ -37,10 +37,18 @@ class SendersIT {
     private static AdminClient.Credential credential;
     private static final HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Set as -Dpostage.hostname, over PostageServer's POSTAGE_HOSTNAME: the property wins, everywhere. */
+    private static final String HOST_NAME = "mx.senders.test";
+
     @BeforeAll
     static void start() {
         sink = new SinkServer(FreePorts.next()).start();
-        server = new PostageServer("senders", sink.port()).start();
+        // Empty optional settings mean their defaults (127.0.0.1 for the relay host, the system's DNS resolvers).
+        server = new PostageServer("senders", sink.port())
+                .with("POSTAGE_RELAY_HOST", "")
+                .with("POSTAGE_DNS_RESOLVER", "")
+                .withSystemProperty("postage.hostname", HOST_NAME)
+                .start();
         admin = server.admin();
         account = admin.createAccount("Senders");
         admin.setLimits(account, 0, 0);
@@ -102,6 +110,22 @@ class SendersIT {
         String subject = "Verified " + marker();
         assertTrue(send(credential, address, "From: <" + address + ">", subject).startsWith("250 2.0.0"));
         Eventually.await("the mail at the sink", Duration.ofSeconds(30), () -> sink.containing(subject), l -> !l.isEmpty());
+    }
+
+    @Test
+    void theHostNameSetAsASystemPropertyIsInTheGreetingAndInPostagesOwnMail() throws Exception {
+        try (RawSmtp s = new RawSmtp(server.smtpPort())) {
+            assertTrue(s.greeting().startsWith("220 " + HOST_NAME + " ESMTP"), s.greeting());
+        }
+        String address = "hostname-" + marker() + "@shop.example";
+        admin.addSender(account, address);
+        linkMailedTo(address);
+        SinkServer.Delivery mail = sink.deliveries().stream().filter(d -> d.recipients().contains(address))
+                .findFirst().orElseThrow();
+        MimeMessage m = new MimeMessage(null, new ByteArrayInputStream(mail.content()));
+        assertTrue(m.getMessageID().endsWith("@" + HOST_NAME + ">"), m.getMessageID());
+        assertEquals("no-reply@" + HOST_NAME, ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getAddress());
+        assertEquals(HOST_NAME, mail.helo(), "EHLO towards the relay");
     }
 
     @Test

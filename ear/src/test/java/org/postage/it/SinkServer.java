@@ -23,7 +23,8 @@ import org.subethamail.smtp.server.SMTPServer;
  */
 final class SinkServer implements AutoCloseable {
 
-    record Delivery(String envelopeSender, List<String> recipients, byte[] content) {
+    /** @param helo the name the client gave in EHLO or HELO */
+    record Delivery(String envelopeSender, List<String> recipients, byte[] content, String helo) {
         String text() {
             return new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
@@ -124,7 +125,7 @@ final class SinkServer implements AutoCloseable {
             public String data(InputStream data) throws IOException {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 data.transferTo(out);
-                deliveries.add(new Delivery(from, List.copyOf(to), out.toByteArray()));
+                deliveries.add(new Delivery(from, List.copyOf(to), out.toByteArray(), context.getHelo().orElse(null)));
                 return null;
             }
 

@@ -32,6 +32,8 @@ class SubmissionIT {
     private static long account;
 
     private static final String RELAY_USER = "relay-user";
+    /** Not PostageServer's usual name, so that nothing passes by its default. */
+    private static final String HOST_NAME = "mx.submission.test";
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,6 +47,7 @@ class SubmissionIT {
                 .with("POSTAGE_RELAY_TLS_TRUST", "*")
                 .with("POSTAGE_RELAY_USERNAME", RELAY_USER)
                 .with("POSTAGE_RELAY_PASSWORD", "relay-secret")
+                .with("POSTAGE_HOSTNAME", HOST_NAME)
                 .start();
         admin = server.admin();
         account = admin.accountSendingAs("Web shop", "shop@example.com");
@@ -128,6 +131,26 @@ class SubmissionIT {
             assertEquals(List.of("queued", "sent"), details.getJsonArray("events").getValuesAs(JsonObject.class)
                     .stream().map(e -> e.getString("type")).toList());
         }
+    }
+
+    @Test
+    void theGreetingTheReceivedHeaderTheMessageIdAndEhloTowardsTheRelayAllCarryPostageHostname() throws Exception {
+        try (RawSmtp s = new RawSmtp(server.smtpPort())) {
+            assertTrue(s.greeting().startsWith("220 " + HOST_NAME + " ESMTP"), s.greeting());
+            String ehlo = s.command("EHLO client.test");
+            assertTrue(ehlo.startsWith("250-" + HOST_NAME + "\n"), ehlo);
+        }
+        String marker = UUID.randomUUID().toString();
+        String reply = Smtp.send(server.smtpPort(), sender, html("Host name " + marker));
+        String queueId = Smtp.queueId(reply);
+
+        SinkServer.Delivery d = Eventually.await("the message at the sink", Duration.ofSeconds(30),
+                () -> sink.containing(marker), l -> !l.isEmpty()).get(0);
+        assertTrue(d.text().contains("\r\n\tby " + HOST_NAME + " (Postage) with ESMTPSA id " + queueId + ";"),
+                d.text());
+        MimeMessage relayed = new MimeMessage(null, new java.io.ByteArrayInputStream(d.content()));
+        assertEquals("<" + queueId + "-1@" + HOST_NAME + ">", relayed.getMessageID());
+        assertEquals(HOST_NAME, d.helo(), "EHLO towards the relay");
     }
 
     @Test

@@ -9,16 +9,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.domain.credential.OperatorSecret;
 import org.postage.domain.secret.PasswordHasher;
 import org.postage.domain.secret.RandomSecrets;
 
 /**
- * The operator's admin login: user {@code admin} with {@code postage.admin.password}; when that is unset, a random
- * password is generated on the first start, logged that once, and only its hash kept.
+ * The operator's admin login: user {@code admin} with the configured {@link AdminPassword}; when there is none, a
+ * random password is generated on the first start, logged that once, and only its hash kept.
  */
 @Singleton
 @Startup
@@ -30,8 +28,7 @@ public class AdminAuthentication {
     private final PasswordHasher hasher = new PasswordHasher();
 
     @Inject
-    @ConfigProperty(name = "postage.admin.password")
-    Optional<String> configuredPassword;
+    AdminPassword adminPassword;
 
     @PersistenceContext
     EntityManager em;
@@ -43,7 +40,7 @@ public class AdminAuthentication {
 
     @PostConstruct
     void init() {
-        if (configuredPassword.filter(p -> !p.isEmpty()).isPresent()) {
+        if (adminPassword.value().isPresent()) {
             LOG.info("Admin API: user 'admin' with the password from POSTAGE_ADMIN_PASSWORD");
             return;
         }
@@ -64,9 +61,8 @@ public class AdminAuthentication {
         if (!ADMIN_USER.equals(user) || password == null) {
             return false;
         }
-        Optional<String> configured = configuredPassword.filter(p -> !p.isEmpty());
-        if (configured.isPresent()) {
-            return MessageDigest.isEqual(configured.get().getBytes(StandardCharsets.UTF_8),
+        if (adminPassword.value().isPresent()) {
+            return MessageDigest.isEqual(adminPassword.value().get().getBytes(StandardCharsets.UTF_8),
                     password.getBytes(StandardCharsets.UTF_8));
         }
         if (verified.isKnown(ADMIN_KEY, password)) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.domain.submission.FlexmailOptions;
 import org.postage.domain.submission.RawMessageEditor;
 import org.postage.domain.submission.Violation;
@@ -42,10 +41,8 @@ public class ProcessingService {
     @Inject
     HostName hostName;
 
-    /** Keep the client's Message-ID instead of giving each message its own (for senders that correlate by it). */
     @Inject
-    @ConfigProperty(name = "postage.keep-message-id", defaultValue = "false")
-    boolean keepMessageId;
+    MessageIdPolicy messageIds;
 
     /**
      * A submission handed out again after a crash keeps the decision stored for it the first time, even if the
@@ -80,7 +77,7 @@ public class ProcessingService {
         byte[] outgoing = RawMessageEditor.removeHeadersWithPrefix(raw, FLEXMAIL_PREFIX);
         outgoing = RawMessageEditor.removeHeadersWithPrefix(outgoing, BCC);
         for (SubmissionRecords.Split message : registered.messages()) {
-            byte[] content = keepMessageId ? outgoing
+            byte[] content = messageIds.keepClientMessageId() ? outgoing
                     : RawMessageEditor.replaceHeader(outgoing, "Message-ID",
                             "<" + message.id() + "@" + hostName.value() + ">");
             outbound.enqueue(new QueuedMessage(message.id(), entry.accountId(), entry.envelopeSender(),

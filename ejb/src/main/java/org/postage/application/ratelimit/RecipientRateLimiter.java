@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 import org.postage.domain.ratelimit.RateLimits;
@@ -42,16 +41,12 @@ public class RecipientRateLimiter {
     @Inject
     Clock clock;
 
+    /** The operator's limits, for accounts that have none of their own. */
     @Inject
-    @ConfigProperty(name = "postage.rate.per-recipient-per-minute", defaultValue = "10")
-    int defaultPerMinute;
-
-    @Inject
-    @ConfigProperty(name = "postage.rate.per-recipient-per-hour", defaultValue = "100")
-    int defaultPerHour;
+    RateLimits defaultLimits;
 
     public RateLimits defaults() {
-        return new RateLimits(defaultPerMinute, defaultPerHour);
+        return defaultLimits;
     }
 
     /** Counts the recipient if both windows have room; otherwise counts nothing and answers 450 4.7.1. */

@@ -7,12 +7,10 @@ import org.postage.application.support.HostName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.message.MessageId;
 import org.postage.domain.message.QueueId;
@@ -50,14 +48,8 @@ public class SenderService {
     @Inject
     HostName hostName;
 
-    /** The address people reach Postage's web pages at, as links in mail show it. */
     @Inject
-    @ConfigProperty(name = "postage.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
-
-    @Inject
-    @ConfigProperty(name = "postage.sender-verification-hours", defaultValue = "24")
-    int linkValidityHours;
+    VerificationLinks links;
 
     /**
      * Adds a sender; unless the operator vouches for it, mails the verification link to it.
@@ -142,13 +134,13 @@ public class SenderService {
     }
 
     private Instant expiry(Instant now) {
-        return now.plus(Duration.ofHours(linkValidityHours));
+        return now.plus(links.validity());
     }
 
     /** Queued and tracked like an NDR: a message of the sender's account. */
     private void mailLink(Sender sender, String token) {
         Instant now = clock.instant();
-        String link = publicUrl.replaceAll("/+$", "") + VERIFY_PATH + "?token=" + token;
+        String link = links.link(token);
         QueueId queueId = QueueId.next(now.toEpochMilli());
         byte[] mail = SenderVerificationMail.render(hostName.value(), sender.getEmailAddress(),
                 accounts.find(sender.getAccountId()).name(), link, sender.getLinkExpiresAt(),

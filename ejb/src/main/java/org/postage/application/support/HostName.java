@@ -1,21 +1,22 @@
 package org.postage.application.support;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Objects;
 
 /**
- * The name this Postage goes by in mail: Received headers, Message-IDs, its own mail's From, EHLO towards the
- * relay. One setting, read in one place.
+ * The name this Postage goes by in mail: the SMTP greeting, Received headers, Message-IDs, its own mail's From, EHLO
+ * towards the relay. One setting, read and checked with the others; injected as this value.
  */
-@ApplicationScoped
-public class HostName {
+public record HostName(String value) {
 
-    @Inject
-    @ConfigProperty(name = "postage.hostname", defaultValue = "localhost")
-    String value;
+    public HostName {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("a host name cannot be empty");
+        }
+    }
 
-    public String value() {
+    @Override
+    public String toString() {
         return value;
     }
 }

@@ -5,72 +5,95 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postage.infrastructure.dns.DnsLookup;
+import org.eclipse.microprofile.config.Config;
+import org.postage.application.admin.AdminPassword;
+import org.postage.application.processing.MessageIdPolicy;
+import org.postage.application.sender.VerificationLinks;
+import org.postage.application.support.HostName;
 import org.postage.domain.message.RetryPolicy;
-import org.postage.domain.submission.SubmissionInspector;
-import org.postage.infrastructure.dkim.DkimSigner;
+import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.sendingdomain.dns.DnsRecordsToPublish;
 import org.postage.domain.sendingdomain.dns.DnsRequirements;
 import org.postage.domain.sendingdomain.dns.DomainDnsCheck;
+import org.postage.domain.submission.SubmissionInspector;
+import org.postage.infrastructure.dkim.DkimSigner;
+import org.postage.infrastructure.dns.DnsLookup;
+import org.postage.infrastructure.relay.RelaySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns operator settings into the domain's value objects, failing deployment on a nonsensical value. */
+/**
+ * Hands out the {@link Settings}, read once from MicroProfile Config, as the typed values each capability takes.
+ * {@link SettingsCheck} asks first, while the application deploys.
+ */
 @ApplicationScoped
 public class SettingsProducer {
 
-    @Inject
-    @ConfigProperty(name = "postage.retry.first-delay-seconds", defaultValue = "60")
-    long firstDelaySeconds;
+    // slf4j, not java.util.logging: WildFly shows SEVERE as SEVERE, and an operator scans the log for ERROR.
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsProducer.class);
 
     @Inject
-    @ConfigProperty(name = "postage.retry.factor", defaultValue = "2")
-    double factor;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "postage.retry.max-delay-seconds", defaultValue = "3600")
-    long maxDelaySeconds;
+    private Settings settings;
+    private InvalidSettingsException invalid;
 
-    @Inject
-    @ConfigProperty(name = "postage.retry.max-age-seconds", defaultValue = "432000")
-    long maxAgeSeconds;
+    /**
+     * The settings, read and checked on the first call. Bad values are logged once, as one line that says what to
+     * change, and every call throws them: the deployment fails rather than the first message that needs them.
+     */
+    public synchronized Settings settings() {
+        if (settings == null && invalid == null) {
+            try {
+                settings = Settings.read(name -> config.getOptionalValue(name, String.class), System::getProperty,
+                        System::getenv);
+            } catch (InvalidSettingsException e) {
+                invalid = e;
+                LOG.error("Postage cannot be deployed. {}", e.getMessage());
+            }
+        }
+        if (invalid != null) {
+            throw invalid;
+        }
+        return settings;
+    }
 
-    @Inject
-    @ConfigProperty(name = "postage.submission.max-metadata-keys", defaultValue = "20")
-    int maxMetadataKeys;
+    // @Singleton, a pseudo-scope: records and Clock cannot be proxied, and none needs to be.
+    @Produces
+    @Singleton
+    HostName hostName() {
+        return settings().hostName();
+    }
 
-    /** Empty (MicroProfile Config reads an empty value as absent) for the system's resolvers. */
-    @Inject
-    @ConfigProperty(name = "postage.dns.resolver")
-    Optional<String> dnsResolver;
+    @Produces
+    @Singleton
+    RelaySettings relaySettings() {
+        return settings().relay();
+    }
 
-    @Inject
-    @ConfigProperty(name = "postage.dns.timeout-ms", defaultValue = "2000")
-    long dnsTimeoutMs;
+    @Produces
+    @Singleton
+    RetryPolicy retryPolicy() {
+        return settings().retryPolicy();
+    }
 
-    @Inject
-    @ConfigProperty(name = "postage.dns.spf-include", defaultValue = "include:spf.postage.test")
-    String spfInclude;
-
-    @Inject
-    @ConfigProperty(name = "postage.dns.return-path-label", defaultValue = "pm-bounces")
-    String returnPathLabel;
-
-    @Inject
-    @ConfigProperty(name = "postage.dns.bounce-host", defaultValue = "bounces.postage.test")
-    String bounceHost;
+    @Produces
+    @Singleton
+    SubmissionInspector submissionInspector() {
+        return new SubmissionInspector(settings().maxMetadataKeys());
+    }
 
     @Produces
     @Singleton
     DnsRequirements dnsRequirements() {
-        return new DnsRequirements(spfInclude, returnPathLabel, bounceHost);
+        return settings().dnsRequirements();
     }
 
     @Produces
     @Singleton
     DomainDnsCheck domainDnsCheck(DnsRequirements requirements) {
-        return new DomainDnsCheck(requirements, new DnsLookup(dnsResolver.orElse(null), Duration.ofMillis(dnsTimeoutMs)));
+        return new DomainDnsCheck(requirements,
+                new DnsLookup(settings().dnsResolver().orElse(null), settings().dnsTimeout()));
     }
 
     @Produces
@@ -79,24 +102,35 @@ public class SettingsProducer {
         return new DnsRecordsToPublish(requirements);
     }
 
+    /** The operator's per-recipient limits, for accounts without their own. */
+    @Produces
+    @Singleton
+    RateLimits defaultRateLimits() {
+        return settings().defaultRateLimits();
+    }
+
+    @Produces
+    @Singleton
+    VerificationLinks verificationLinks() {
+        return settings().verificationLinks();
+    }
+
+    @Produces
+    @Singleton
+    MessageIdPolicy messageIdPolicy() {
+        return settings().messageIds();
+    }
+
+    @Produces
+    @Singleton
+    AdminPassword adminPassword() {
+        return settings().adminPassword();
+    }
+
     @Produces
     @Singleton
     DkimSigner dkimSigner(Clock clock) {
         return new DkimSigner(clock);
-    }
-
-    @Produces
-    @Singleton
-    SubmissionInspector submissionInspector() {
-        return new SubmissionInspector(maxMetadataKeys);
-    }
-
-    // @Singleton, a pseudo-scope: records and Clock cannot be proxied, and neither needs to be.
-    @Produces
-    @Singleton
-    RetryPolicy retryPolicy() {
-        return new RetryPolicy(Duration.ofSeconds(firstDelaySeconds), factor, Duration.ofSeconds(maxDelaySeconds),
-                Duration.ofSeconds(maxAgeSeconds));
     }
 
     @Produces

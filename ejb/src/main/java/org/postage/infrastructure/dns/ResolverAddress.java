@@ -3,14 +3,15 @@ package org.postage.infrastructure.dns;
 import java.net.InetSocketAddress;
 
 /** Reads the configured resolver: {@code host}, {@code host:port}, an IPv6 address, or {@code [v6]:port}. */
-final class ResolverAddress {
+public final class ResolverAddress {
 
     private static final int DNS_PORT = 53;
 
     private ResolverAddress() {
     }
 
-    static InetSocketAddress parse(String text) {
+    /** @throws IllegalArgumentException not one of those forms, or a host name that does not resolve */
+    public static InetSocketAddress parse(String text) {
         InetSocketAddress address = parseUnchecked(text);
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("cannot resolve the resolver's host name: " + text);

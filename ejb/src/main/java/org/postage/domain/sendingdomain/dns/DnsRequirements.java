@@ -14,18 +14,33 @@ import org.postage.domain.sendingdomain.DkimSelector;
 public record DnsRequirements(String spfMechanism, String returnPathLabel, String bounceHost) {
 
     public DnsRequirements {
-        if (spfMechanism == null || !spfMechanism.matches("[a-zA-Z0-9]+(?::\\S+)?")) {
+        if (!isSpfMechanism(spfMechanism)) {
             throw new IllegalArgumentException("not an SPF mechanism such as include:spf.example.com: " + spfMechanism);
         }
-        if (!DkimSelector.isValid(returnPathLabel) || returnPathLabel.contains(".")) {
+        if (!isLabel(returnPathLabel)) {
             throw new IllegalArgumentException("the return-path label must be one DNS label: " + returnPathLabel);
         }
-        if (!DkimSelector.isValid(bounceHost) || !bounceHost.contains(".")) {
+        if (!isBounceHost(bounceHost)) {
             throw new IllegalArgumentException("not a bounce host name: " + bounceHost);
         }
         spfMechanism = spfMechanism.toLowerCase(Locale.ROOT);
         returnPathLabel = returnPathLabel.toLowerCase(Locale.ROOT);
         bounceHost = bounceHost.toLowerCase(Locale.ROOT);
+    }
+
+    /** A mechanism as SPF records write it: {@code include:spf.example.com}, {@code ip4:203.0.113.7}, {@code a}. */
+    public static boolean isSpfMechanism(String value) {
+        return value != null && value.matches("[a-zA-Z0-9]+(?::\\S+)?");
+    }
+
+    /** One DNS label: letters, digits and inner hyphens, no dot. */
+    public static boolean isLabel(String value) {
+        return DkimSelector.isValid(value) && !value.contains(".");
+    }
+
+    /** A host name of at least two labels. */
+    public static boolean isBounceHost(String value) {
+        return DkimSelector.isValid(value) && value.contains(".");
     }
 
     String returnPathHost(DnsIdentity domain) {

@@ -15,6 +15,7 @@ import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 
+import org.postage.api.SmtpDefaults;
 import org.postage.smtp.server.SmtpSettings;
 
 /**
@@ -133,12 +134,9 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
         this.bindAddress = bindAddress;
     }
 
-    /** Defaults to this machine's name. */
+    /** Defaults to {@link SmtpDefaults#HOST_NAME}, as the application's host name does: both are one setting. */
     public String getHostName() {
-        if (hostName == null) {
-            hostName = localHostName();
-        }
-        return hostName.strip();
+        return hostName == null ? SmtpDefaults.HOST_NAME : hostName.strip();
     }
 
     public void setHostName(String hostName) {
@@ -202,14 +200,6 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
 
     public void setDataDirectory(String dataDirectory) {
         this.dataDirectory = dataDirectory;
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     /** The keystore password is left out: this string goes to logs. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import jakarta.resource.spi.InvalidPropertyException;
 
 import org.junit.jupiter.api.Test;
+import org.postage.api.SmtpDefaults;
 import org.postage.smtp.server.SmtpSettings;
 
 class SmtpActivationSpecTest {
@@ -29,6 +30,15 @@ class SmtpActivationSpecTest {
         assertEquals(100, settings.maxRecipients());
         assertEquals(26_214_400, settings.maxMessageSize());
         assertTrue(!settings.hostName().isBlank());
+    }
+
+    @Test
+    void anUnsetOrEmptyHostNameIsTheOneTheApplicationFallsBackTo() {
+        assertEquals(SmtpDefaults.HOST_NAME, spec.getHostName());
+        spec.setHostName(""); // ${postage.hostname:${env.POSTAGE_HOSTNAME:}} with neither set
+        assertEquals(SmtpDefaults.HOST_NAME, spec.getHostName());
+        spec.setHostName(" mx.example.com ");
+        assertEquals("mx.example.com", spec.getHostName());
     }
 
     @Test
