@@ -10,6 +10,5 @@ public final class SmtpDefaults {
     /** The name Postage goes by when none is configured. */
     public static final String HOST_NAME = "localhost";
 
-    private SmtpDefaults() {
-    }
+    private SmtpDefaults() {}
 }

@@ -10,5 +10,4 @@ package org.postage.api;
  * @param principal     the authenticated identity returned by {@link SubmissionListener#authenticate}, or null
  */
 public record SmtpSession(String sessionId, String clientAddress, String heloName, boolean tls, String principal)
-        implements java.io.Serializable {
-}
+        implements java.io.Serializable {}

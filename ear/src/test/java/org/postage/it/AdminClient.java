@@ -25,17 +25,17 @@ final class AdminClient {
         }
     }
 
-    record Credential(String username, String password) {
-    }
+    record Credential(String username, String password) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
 
     AdminClient(String base, String user, String password) {
         this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     AdminClient as(String user, String password) {
@@ -56,8 +56,13 @@ final class AdminClient {
 
     /** Sets the account's per-recipient limits; 0 means no limit. */
     void setLimits(long accountId, int perMinute, int perHour) {
-        check(send("PUT", "/api/admin/accounts/" + accountId + "/limits", "{\"per_recipient_per_minute\": " + perMinute
-                + ", \"per_recipient_per_hour\": " + perHour + "}"), 200);
+        check(
+                send(
+                        "PUT",
+                        "/api/admin/accounts/" + accountId + "/limits",
+                        "{\"per_recipient_per_minute\": " + perMinute + ", \"per_recipient_per_hour\": " + perHour
+                                + "}"),
+                200);
     }
 
     /**
@@ -73,7 +78,8 @@ final class AdminClient {
 
     /** Adds a sender the operator vouches for (no verification mail), or does nothing if the account has it. */
     void addVerifiedSender(long accountId, String address) {
-        Answer a = post("/api/admin/accounts/" + accountId + "/senders",
+        Answer a = post(
+                "/api/admin/accounts/" + accountId + "/senders",
                 "{\"email_address\":\"" + address + "\",\"verified\":true}");
         if (a.status() != 409) {
             check(a, 201);
@@ -89,7 +95,8 @@ final class AdminClient {
 
     /** Adds a sending domain; the answer holds its DKIM key record and the other records to publish. */
     JsonObject addDomain(long accountId, String domain, boolean skipDnsCheck) {
-        Answer a = post("/api/admin/accounts/" + accountId + "/domains",
+        Answer a = post(
+                "/api/admin/accounts/" + accountId + "/domains",
                 "{\"name\":\"" + domain + "\",\"skip_dns_check\":" + skipDnsCheck + "}");
         check(a, 201);
         return a.json();
@@ -115,14 +122,16 @@ final class AdminClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Answer(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

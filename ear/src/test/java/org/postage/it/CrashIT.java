@@ -60,18 +60,22 @@ class CrashIT {
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
 
         server.start();
-        Set<String> missing = Eventually.await("every acknowledged message at the sink", Duration.ofSeconds(200), () -> {
-            Set<String> m = new HashSet<>(acknowledged);
-            sink.deliveries().forEach(d -> m.removeIf(id -> d.text().contains(id)));
-            return m;
-        }, Set::isEmpty);
+        Set<String> missing = Eventually.await(
+                "every acknowledged message at the sink",
+                Duration.ofSeconds(200),
+                () -> {
+                    Set<String> m = new HashSet<>(acknowledged);
+                    sink.deliveries().forEach(d -> m.removeIf(id -> d.text().contains(id)));
+                    return m;
+                },
+                Set::isEmpty);
         assertTrue(missing.isEmpty(), "lost: " + missing);
         assertTrue(acknowledgedBeforeKill >= 200, "the kill came mid-batch");
     }
 
     /** One connection per client, messages back to back; a marker per message, recorded only on 250. */
-    private static void sendUntilStopped(int client, AdminClient.Credential sender, Set<String> acknowledged,
-                                         AtomicBoolean sending) {
+    private static void sendUntilStopped(
+            int client, AdminClient.Credential sender, Set<String> acknowledged, AtomicBoolean sending) {
         Session session = Smtp.session(server.smtpPort());
         int seq = 0;
         while (sending.get()) {
@@ -84,7 +88,7 @@ class CrashIT {
                     m.setRecipients(RecipientType.TO, "reader@example.net");
                     m.setSubject(marker);
                     m.setText("<p>" + marker + "</p>" + "<p>filler</p>".repeat(200), "UTF-8", "html");
-                    t.sendMessage(m, new InternetAddress[]{new InternetAddress("reader@example.net")});
+                    t.sendMessage(m, new InternetAddress[] {new InternetAddress("reader@example.net")});
                     acknowledged.add(marker); // only reached when the server answered 250 to DATA
                 }
             } catch (Exception e) {

@@ -1,7 +1,5 @@
 package org.postage.it;
 
-import org.postage.infrastructure.dkim.PythonDkimVerifier;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postage.infrastructure.dkim.PythonDkimVerifier;
 
 /**
  * Every delivered copy carries a DKIM signature of its From domain that an independent verifier accepts, and an
@@ -53,27 +52,32 @@ class DkimSigningIT {
         m.setText("<p>Thank you " + marker + "</p>", "UTF-8", "html");
         String queueId = Smtp.queueId(Smtp.send(server.smtpPort(), sender, m));
 
-        var copies = Eventually.await("both copies at the sink", Duration.ofSeconds(30),
-                () -> sink.containing(marker), l -> l.size() == 2);
+        var copies = Eventually.await(
+                "both copies at the sink", Duration.ofSeconds(30), () -> sink.containing(marker), l -> l.size() == 2);
         String selector = domain.getString("dkim_selector");
-        String keyRecord = domain.getJsonArray("records_to_publish").getJsonObject(1).getString("value");
+        String keyRecord =
+                domain.getJsonArray("records_to_publish").getJsonObject(1).getString("value");
         for (SinkServer.Delivery copy : copies) {
             String text = new String(copy.content(), StandardCharsets.US_ASCII);
             // After the sink's own Received line: what Postage sent starts with the signature.
             String sent = text.substring(text.indexOf("\r\nDKIM-Signature:") + 2);
-            assertTrue(sent.startsWith("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=signed.example;"),
+            assertTrue(
+                    sent.startsWith("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=signed.example;"),
                     text.substring(0, Math.min(600, text.length())));
             assertTrue(sent.substring(0, sent.indexOf("bh=")).contains("s=" + selector + ";"), sent);
             assertFalse(text.contains("X-Flexmail-Tag"), "signed after the Flexmail headers were removed");
-            assertTrue(copy.envelopeSender().matches("bounce\\+" + queueId + "-[12]@pm-bounces\\.signed\\.example"),
+            assertTrue(
+                    copy.envelopeSender().matches("bounce\\+" + queueId + "-[12]@pm-bounces\\.signed\\.example"),
                     "a return path per message under the From domain: " + copy.envelopeSender());
-            PythonDkimVerifier.Verdict verdict = PythonDkimVerifier.verify(copy.content(), selector, "signed.example",
-                    keyRecord);
+            PythonDkimVerifier.Verdict verdict =
+                    PythonDkimVerifier.verify(copy.content(), selector, "signed.example", keyRecord);
             assertTrue(verdict.verified(), verdict.output());
         }
         // The verifier does reject: a changed body fails the same key.
         byte[] tampered = new String(copies.get(0).content(), StandardCharsets.US_ASCII)
-                .replace("Thank you", "Thank yov").getBytes(StandardCharsets.US_ASCII);
-        assertFalse(PythonDkimVerifier.verify(tampered, selector, "signed.example", keyRecord).verified());
+                .replace("Thank you", "Thank yov")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertFalse(PythonDkimVerifier.verify(tampered, selector, "signed.example", keyRecord)
+                .verified());
     }
 }

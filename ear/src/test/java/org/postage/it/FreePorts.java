@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Ports that were free on 127.0.0.1 a moment ago. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int next() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -16,8 +16,8 @@ class PortTakenIT {
     void aTakenSmtpPortFailsTheDeploymentWithOneClearLine() throws Exception {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = squatter.getLocalPort();
-            PostageServer server = new PostageServer("port-taken", FreePorts.next())
-                    .with("POSTAGE_SMTP_PORT", Integer.toString(port));
+            PostageServer server =
+                    new PostageServer("port-taken", FreePorts.next()).with("POSTAGE_SMTP_PORT", Integer.toString(port));
             try {
                 assertThrows(IllegalStateException.class, server::start);
                 String log = Files.readString(server.log(), StandardCharsets.ISO_8859_1);

@@ -88,17 +88,22 @@ final class PostageServer implements AutoCloseable {
             if (!Files.exists(base)) {
                 Path wildfly = Path.of(System.getProperty("postage.wildfly.home"));
                 copyTree(wildfly.resolve("standalone"), base.resolve("standalone"));
-                Files.copy(Path.of(System.getProperty("postage.ear")), base.resolve("standalone/deployments/postage.ear"),
+                Files.copy(
+                        Path.of(System.getProperty("postage.ear")),
+                        base.resolve("standalone/deployments/postage.ear"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
             Path wildfly = Path.of(System.getProperty("postage.wildfly.home"));
             Path pidFile = base.resolve("server.pid");
             Files.deleteIfExists(pidFile);
             List<String> command = new ArrayList<>(List.of(
-                    wildfly.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
+                    wildfly.resolve("bin/standalone.sh").toString(),
+                    "-c",
+                    "standalone-full.xml",
                     "-Djboss.server.base.dir=" + base.resolve("standalone"),
                     "-Djboss.socket.binding.port-offset=" + portOffset,
-                    "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1"));
+                    "-Djboss.bind.address=127.0.0.1",
+                    "-Djboss.bind.address.management=127.0.0.1"));
             systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(env);
@@ -106,7 +111,8 @@ final class PostageServer implements AutoCloseable {
             pb.environment().put("JBOSS_JAVA_SIZING", JAVA_SIZING);
             pb.environment().put("JBOSS_PIDFILE", pidFile.toString());
             pb.redirectErrorStream(true);
-            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+            pb.redirectOutput(
+                    ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
             process = pb.start();
             try {
                 javaPid = waitForPid(pidFile);

@@ -39,8 +39,8 @@ final class RawSmtp implements AutoCloseable {
         s.command("EHLO client.test");
         s.startTls();
         s.command("EHLO client.test");
-        String auth = Base64.getEncoder().encodeToString(
-                ("\0" + c.username() + "\0" + c.password()).getBytes(StandardCharsets.UTF_8));
+        String auth = Base64.getEncoder()
+                .encodeToString(("\0" + c.username() + "\0" + c.password()).getBytes(StandardCharsets.UTF_8));
         String reply = s.command("AUTH PLAIN " + auth);
         if (!reply.startsWith("235")) {
             throw new AssertionError("AUTH failed: " + reply);
@@ -54,17 +54,20 @@ final class RawSmtp implements AutoCloseable {
             throw new AssertionError("STARTTLS refused: " + reply);
         }
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[]{new X509TrustManager() {
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        tls.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
         ssl.setUseClientMode(true);
         ssl.startHandshake();

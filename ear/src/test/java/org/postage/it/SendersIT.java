@@ -35,7 +35,8 @@ class SendersIT {
     private static AdminClient admin;
     private static long account;
     private static AdminClient.Credential credential;
-    private static final HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient browser =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Set as -Dpostage.hostname, over PostageServer's POSTAGE_HOSTNAME: the property wins, everywhere. */
     private static final String HOST_NAME = "mx.senders.test";
@@ -65,8 +66,10 @@ class SendersIT {
     void anUnknownEnvelopeSenderIsRefusedAtMailWith571AndWhatToDo() throws Exception {
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), credential)) {
             String reply = s.command("MAIL FROM:<Nobody@Shop.Example>");
-            assertTrue(reply.startsWith("550 5.7.1 The envelope sender <nobody@shop.example> is not a verified sender"
-                    + " of this account"), reply);
+            assertTrue(
+                    reply.startsWith("550 5.7.1 The envelope sender <nobody@shop.example> is not a verified sender"
+                            + " of this account"),
+                    reply);
             assertTrue(reply.contains("follow the link mailed to it"), reply);
             // The session goes on: a refused MAIL is not a refused connection.
             assertTrue(s.command("NOOP").startsWith("250"));
@@ -98,7 +101,8 @@ class SendersIT {
         HttpResponse<String> confirmed = confirm(token);
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         assertTrue(confirmed.body().contains("is now a verified sender"), confirmed.body());
-        JsonObject sender = admin.get("/api/admin/senders/" + added.getInt("id")).json();
+        JsonObject sender =
+                admin.get("/api/admin/senders/" + added.getInt("id")).json();
         assertTrue(sender.getBoolean("verified"), sender.toString());
         assertEquals("link", sender.getString("verified_by"));
 
@@ -109,7 +113,8 @@ class SendersIT {
 
         String subject = "Verified " + marker();
         assertTrue(send(credential, address, "From: <" + address + ">", subject).startsWith("250 2.0.0"));
-        Eventually.await("the mail at the sink", Duration.ofSeconds(30), () -> sink.containing(subject), l -> !l.isEmpty());
+        Eventually.await(
+                "the mail at the sink", Duration.ofSeconds(30), () -> sink.containing(subject), l -> !l.isEmpty());
     }
 
     @Test
@@ -120,8 +125,10 @@ class SendersIT {
         String address = "hostname-" + marker() + "@shop.example";
         admin.addSender(account, address);
         linkMailedTo(address);
-        SinkServer.Delivery mail = sink.deliveries().stream().filter(d -> d.recipients().contains(address))
-                .findFirst().orElseThrow();
+        SinkServer.Delivery mail = sink.deliveries().stream()
+                .filter(d -> d.recipients().contains(address))
+                .findFirst()
+                .orElseThrow();
         MimeMessage m = new MimeMessage(null, new ByteArrayInputStream(mail.content()));
         assertTrue(m.getMessageID().endsWith("@" + HOST_NAME + ">"), m.getMessageID());
         assertEquals("no-reply@" + HOST_NAME, ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getAddress());
@@ -155,8 +162,9 @@ class SendersIT {
         String first = linkMailedTo(address);
         AdminClient.Answer resent = admin.post("/api/admin/senders/" + added.getInt("id") + "/verification-mail", "");
         assertEquals(202, resent.status(), resent.body());
-        String second = Eventually.await("a second link", Duration.ofSeconds(30), () -> links(address),
-                l -> l.size() == 2).get(1);
+        String second = Eventually.await(
+                        "a second link", Duration.ofSeconds(30), () -> links(address), l -> l.size() == 2)
+                .get(1);
         assertEquals(404, open(first).statusCode());
         assertEquals(200, confirm(second).statusCode());
         AdminClient.Answer again = admin.post("/api/admin/senders/" + added.getInt("id") + "/verification-mail", "");
@@ -169,12 +177,16 @@ class SendersIT {
         admin.addVerifiedSender(account, envelope);
         String reply = send(credential, envelope, "From: <ceo@shop.example>", "Spoofed " + marker());
         assertTrue(reply.startsWith("250 2.0.0"), reply);
-        JsonObject rejected = Eventually.await("the submission processed", Duration.ofSeconds(30),
-                () -> admin.message(Smtp.queueId(reply)), a -> a.status() == 200
-                        && !a.json().getString("state").equals("queued")).json();
+        JsonObject rejected = Eventually.await(
+                        "the submission processed",
+                        Duration.ofSeconds(30),
+                        () -> admin.message(Smtp.queueId(reply)),
+                        a -> a.status() == 200 && !a.json().getString("state").equals("queued"))
+                .json();
         assertEquals("rejected", rejected.getString("state"));
-        assertTrue(rejected.getString("rejection_reason").contains(
-                "The From address <ceo@shop.example> is not a verified sender of this account"),
+        assertTrue(
+                rejected.getString("rejection_reason")
+                        .contains("The From address <ceo@shop.example> is not a verified sender of this account"),
                 rejected.getString("rejection_reason"));
     }
 
@@ -184,28 +196,37 @@ class SendersIT {
         String other = "other-" + marker() + "@shop.example";
         admin.addVerifiedSender(account, allowed);
         admin.addVerifiedSender(account, other);
-        AdminClient.Answer issued = admin.post("/api/admin/accounts/" + account + "/smtp-credentials",
+        AdminClient.Answer issued = admin.post(
+                "/api/admin/accounts/" + account + "/smtp-credentials",
                 "{\"allowed_senders\": [\"" + allowed.toUpperCase() + "\"]}");
         assertEquals(201, issued.status(), issued.body());
-        AdminClient.Credential narrow = new AdminClient.Credential(issued.json().getString("username"),
-                issued.json().getString("password"));
-        JsonObject shown = admin.get("/api/admin/smtp-credentials/" + narrow.username()).json();
+        AdminClient.Credential narrow = new AdminClient.Credential(
+                issued.json().getString("username"), issued.json().getString("password"));
+        JsonObject shown =
+                admin.get("/api/admin/smtp-credentials/" + narrow.username()).json();
         assertEquals(allowed, shown.getJsonArray("allowed_senders").getString(0));
         assertFalse(shown.containsKey("password"), "the password is shown once, at issue");
 
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), narrow)) {
             String refused = s.command("MAIL FROM:<" + other + ">");
-            assertTrue(refused.startsWith("550 5.7.1") && refused.contains("not one of the senders this SMTP"
-                    + " credential may use"), refused);
+            assertTrue(
+                    refused.startsWith("550 5.7.1")
+                            && refused.contains("not one of the senders this SMTP" + " credential may use"),
+                    refused);
             assertTrue(s.command("MAIL FROM:<" + allowed + ">").startsWith("250"));
         }
 
-        AdminClient.Answer notASender = admin.send("PATCH", "/api/admin/smtp-credentials/" + narrow.username(),
+        AdminClient.Answer notASender = admin.send(
+                "PATCH",
+                "/api/admin/smtp-credentials/" + narrow.username(),
                 "{\"allowed_senders\": [\"stranger@elsewhere.example\"]}");
         assertEquals(400, notASender.status(), notASender.body());
-        assertTrue(notASender.body().contains("stranger@elsewhere.example is not a sender of account"), notASender.body());
-        assertEquals(204, admin.send("PATCH", "/api/admin/smtp-credentials/" + narrow.username(),
-                "{\"allowed_senders\": []}").status());
+        assertTrue(
+                notASender.body().contains("stranger@elsewhere.example is not a sender of account"), notASender.body());
+        assertEquals(
+                204,
+                admin.send("PATCH", "/api/admin/smtp-credentials/" + narrow.username(), "{\"allowed_senders\": []}")
+                        .status());
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), narrow)) {
             assertTrue(s.command("MAIL FROM:<" + other + ">").startsWith("250"), "an empty list lifts the restriction");
         }
@@ -220,31 +241,44 @@ class SendersIT {
         admin.addVerifiedSender(account, mine);
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), credential)) {
             String reply = s.command("MAIL FROM:<" + theirs + ">");
-            assertTrue(reply.startsWith("550 5.7.1") && reply.contains("is not a verified sender of this account"), reply);
+            assertTrue(
+                    reply.startsWith("550 5.7.1") && reply.contains("is not a verified sender of this account"), reply);
             assertTrue(s.command("MAIL FROM:<" + mine + ">").startsWith("250"));
             assertTrue(s.command("RSET").startsWith("250"));
             long id = senderId(mine);
-            assertEquals(204, admin.send("DELETE", "/api/admin/senders/" + id, null).status());
+            assertEquals(
+                    204, admin.send("DELETE", "/api/admin/senders/" + id, null).status());
             assertTrue(s.command("MAIL FROM:<" + mine + ">").startsWith("550 5.7.1"), "removed senders stop at once");
         }
     }
 
     @Test
     void badSenderRequestsGetProblemsThatSayWhatIsWrong() {
-        AdminClient.Answer invalid = admin.post("/api/admin/accounts/" + account + "/senders",
-                "{\"email_address\": \"not an address\"}");
+        AdminClient.Answer invalid =
+                admin.post("/api/admin/accounts/" + account + "/senders", "{\"email_address\": \"not an address\"}");
         assertProblem(invalid, 400, "must be an address such as");
         AdminClient.Answer missing = admin.post("/api/admin/accounts/" + account + "/senders", "{}");
         assertProblem(missing, 400, "email_address");
         String twice = "twice-" + marker() + "@shop.example";
         admin.addVerifiedSender(account, twice);
-        assertProblem(admin.post("/api/admin/accounts/" + account + "/senders",
-                "{\"email_address\": \"" + twice.toUpperCase() + "\", \"verified\": true}"), 409, "already a sender");
-        assertProblem(admin.post("/api/admin/accounts/999999/senders", "{\"email_address\": \"a@b.example\"}"), 404,
+        assertProblem(
+                admin.post(
+                        "/api/admin/accounts/" + account + "/senders",
+                        "{\"email_address\": \"" + twice.toUpperCase() + "\", \"verified\": true}"),
+                409,
+                "already a sender");
+        assertProblem(
+                admin.post("/api/admin/accounts/999999/senders", "{\"email_address\": \"a@b.example\"}"),
+                404,
                 "No account with id 999999");
         assertProblem(admin.get("/api/admin/senders/999999"), 404, "No sender with id 999999");
-        assertProblem(admin.as("admin", "wrong").post("/api/admin/accounts/" + account + "/senders",
-                "{\"email_address\": \"a@b.example\", \"verified\": true}"), 401, "");
+        assertProblem(
+                admin.as("admin", "wrong")
+                        .post(
+                                "/api/admin/accounts/" + account + "/senders",
+                                "{\"email_address\": \"a@b.example\", \"verified\": true}"),
+                401,
+                "");
     }
 
     @Test
@@ -258,8 +292,10 @@ class SendersIT {
             for (int i = 0; i < requests; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return admin.post("/api/admin/accounts/" + account + "/senders",
-                            "{\"email_address\": \"" + address + "\", \"verified\": true}").status();
+                    return admin.post(
+                                    "/api/admin/accounts/" + account + "/senders",
+                                    "{\"email_address\": \"" + address + "\", \"verified\": true}")
+                            .status();
                 }));
             }
             java.util.List<Integer> answers = new java.util.ArrayList<>();
@@ -279,8 +315,10 @@ class SendersIT {
         try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
             return r.readArray().getValuesAs(JsonObject.class).stream()
                     .filter(o -> o.getString("email_address").equals(address))
-                    .findFirst().orElseThrow(() -> new AssertionError(address + " not in " + body))
-                    .getJsonNumber("id").longValue();
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(address + " not in " + body))
+                    .getJsonNumber("id")
+                    .longValue();
         }
     }
 
@@ -296,34 +334,47 @@ class SendersIT {
 
     /** The token of the (first) verification link the sink received for this address. */
     private static String linkMailedTo(String address) {
-        return Eventually.await("the verification mail to " + address, Duration.ofSeconds(30), () -> links(address),
-                l -> !l.isEmpty()).get(0);
+        return Eventually.await(
+                        "the verification mail to " + address,
+                        Duration.ofSeconds(30),
+                        () -> links(address),
+                        l -> !l.isEmpty())
+                .get(0);
     }
 
     private static java.util.List<String> links(String address) {
-        return sink.deliveries().stream().filter(d -> d.recipients().contains(address)).map(d -> {
-            try {
-                MimeMessage m = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
-                        new ByteArrayInputStream(d.content()));
-                assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
-                Matcher link = LINK.matcher((String) m.getContent());
-                assertTrue(link.find(), "a link in the mail");
-                return link.group(1);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
+        return sink.deliveries().stream()
+                .filter(d -> d.recipients().contains(address))
+                .map(d -> {
+                    try {
+                        MimeMessage m = new MimeMessage(
+                                jakarta.mail.Session.getInstance(new java.util.Properties()),
+                                new ByteArrayInputStream(d.content()));
+                        assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
+                        Matcher link = LINK.matcher((String) m.getContent());
+                        assertTrue(link.find(), "a link in the mail");
+                        return link.group(1);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
     }
 
     private static HttpResponse<String> open(String token) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(base() + "?token=" + token)).GET().build(),
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(base() + "?token=" + token))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> confirm(String token) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(base()))
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(base()))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

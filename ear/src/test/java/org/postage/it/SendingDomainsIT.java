@@ -1,7 +1,5 @@
 package org.postage.it;
 
-import org.postage.infrastructure.dns.TinyDnsServer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.postage.infrastructure.dns.TinyDnsServer;
 
 /**
  * Sending domains through the admin API, checked against a DNS server in the test JVM: what to publish, each
@@ -48,32 +47,36 @@ class SendingDomainsIT {
 
     @Test
     void anAddedDomainShowsTheFourRecordsToPublishAndNeverItsPrivateKey() {
-        AdminClient.Answer added = admin.post("/api/admin/accounts/" + account + "/domains",
-                "{\"name\": \"News.Example\"}");
+        AdminClient.Answer added =
+                admin.post("/api/admin/accounts/" + account + "/domains", "{\"name\": \"News.Example\"}");
         assertEquals(201, added.status(), added.body());
         JsonObject domain = added.json();
         assertEquals("news.example", domain.getString("name"));
         assertFalse(domain.getBoolean("authenticated"), "not checked yet");
         JsonArray records = domain.getJsonArray("records_to_publish");
-        assertEquals(List.of("SPF", "DKIM", "DMARC", "RETURN_PATH"),
+        assertEquals(
+                List.of("SPF", "DKIM", "DMARC", "RETURN_PATH"),
                 records.stream().map(r -> r.asJsonObject().getString("kind")).toList());
         JsonObject dkim = records.getJsonObject(1);
         assertEquals(domain.getString("dkim_selector") + "._domainkey.news.example", dkim.getString("name"));
         assertTrue(dkim.getString("value").startsWith("v=DKIM1; k=rsa; p=MII"), dkim.toString());
-        assertEquals("v=spf1 include:spf.postage.test ~all", records.getJsonObject(0).getString("value"));
+        assertEquals(
+                "v=spf1 include:spf.postage.test ~all", records.getJsonObject(0).getString("value"));
         assertEquals("pm-bounces.news.example", records.getJsonObject(3).getString("name"));
         assertEquals("bounces.postage.test", records.getJsonObject(3).getString("value"));
         assertFalse(added.body().toLowerCase().contains("private"), added.body());
 
         AdminClient.Answer read = admin.get("/api/admin/domains/news.example");
         assertEquals(200, read.status(), read.body());
-        assertEquals(dkim.getString("value"),
+        assertEquals(
+                dkim.getString("value"),
                 read.json().getJsonArray("records_to_publish").getJsonObject(1).getString("value"));
     }
 
     @Test
     void badRequestsAreProblemsWithReasons() {
-        AdminClient.Answer badName = admin.post("/api/admin/accounts/" + account + "/domains", "{\"name\": \"not a domain\"}");
+        AdminClient.Answer badName =
+                admin.post("/api/admin/accounts/" + account + "/domains", "{\"name\": \"not a domain\"}");
         assertEquals(400, badName.status(), badName.body());
         assertTrue(badName.contentType().startsWith("application/problem+json"), badName.contentType());
         assertTrue(badName.json().getString("detail").contains("domain name"), badName.body());
@@ -82,12 +85,14 @@ class SendingDomainsIT {
         assertEquals(404, noAccount.status(), noAccount.body());
 
         admin.addDomain(account, "twice.example", true);
-        AdminClient.Answer twice = admin.post("/api/admin/accounts/" + account + "/domains", "{\"name\": \"twice.example\"}");
+        AdminClient.Answer twice =
+                admin.post("/api/admin/accounts/" + account + "/domains", "{\"name\": \"twice.example\"}");
         assertEquals(409, twice.status(), twice.body());
         assertTrue(twice.json().getString("detail").contains("twice.example"), twice.body());
 
         assertEquals(404, admin.get("/api/admin/domains/unknown.example").status());
-        assertEquals(404, admin.post("/api/admin/domains/unknown.example/check", "").status());
+        assertEquals(
+                404, admin.post("/api/admin/domains/unknown.example/check", "").status());
     }
 
     @Test
@@ -112,8 +117,10 @@ class SendingDomainsIT {
                 assertEquals("PASS", c.getString("outcome"), c.toString());
             }
         }
-        assertEquals(checked.getJsonArray("checks"),
-                admin.get("/api/admin/domains/" + name).json().getJsonArray("checks"), "the result is stored");
+        assertEquals(
+                checked.getJsonArray("checks"),
+                admin.get("/api/admin/domains/" + name).json().getJsonArray("checks"),
+                "the result is stored");
     }
 
     @Test

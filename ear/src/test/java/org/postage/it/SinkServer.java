@@ -63,7 +63,8 @@ final class SinkServer implements AutoCloseable {
                 .hostName("sink.test")
                 .messageHandlerFactory(this::handler);
         if (tls != null) {
-            builder.startTlsSocketFactory(tls).requireTLS()
+            builder.startTlsSocketFactory(tls)
+                    .requireTLS()
                     .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((u, p, context) -> {
                         if (!user.equals(u) || !password.equals(p)) {
                             throw new LoginFailedException();
@@ -125,13 +126,16 @@ final class SinkServer implements AutoCloseable {
             public String data(InputStream data) throws IOException {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 data.transferTo(out);
-                deliveries.add(new Delivery(from, List.copyOf(to), out.toByteArray(), context.getHelo().orElse(null)));
+                deliveries.add(new Delivery(
+                        from,
+                        List.copyOf(to),
+                        out.toByteArray(),
+                        context.getHelo().orElse(null)));
                 return null;
             }
 
             @Override
-            public void done() {
-            }
+            public void done() {}
         };
     }
 }

@@ -10,8 +10,7 @@ import java.util.Properties;
 /** A real SMTP client (Angus Mail) set up as a legacy application would be: STARTTLS required, AUTH. */
 final class Smtp {
 
-    private Smtp() {
-    }
+    private Smtp() {}
 
     static Session session(int port) {
         Properties p = new Properties();
@@ -34,7 +33,9 @@ final class Smtp {
         try (Transport t = session.getTransport("smtp")) {
             t.connect(credential.username(), credential.password());
             t.sendMessage(message, recipients.length == 0 ? message.getAllRecipients() : recipients);
-            return ((org.eclipse.angus.mail.smtp.SMTPTransport) t).getLastServerResponse().trim();
+            return ((org.eclipse.angus.mail.smtp.SMTPTransport) t)
+                    .getLastServerResponse()
+                    .trim();
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -89,10 +88,15 @@ class SubmissionIT {
         assertTrue(reply.startsWith("250 2.0.0"), reply);
         String submission = Smtp.queueId(reply);
 
-        List<SinkServer.Delivery> copies = Eventually.await("one copy per recipient at the sink", Duration.ofSeconds(30),
-                () -> sink.containing(marker), l -> l.size() >= 3);
+        List<SinkServer.Delivery> copies = Eventually.await(
+                "one copy per recipient at the sink",
+                Duration.ofSeconds(30),
+                () -> sink.containing(marker),
+                l -> l.size() >= 3);
         assertEquals(3, copies.size());
-        assertEquals(java.util.Set.of(List.of("alice@example.net"), List.of("bob@example.net"), List.of("carol@example.net")),
+        assertEquals(
+                java.util.Set.of(
+                        List.of("alice@example.net"), List.of("bob@example.net"), List.of("carol@example.net")),
                 copies.stream().map(SinkServer.Delivery::recipients).collect(java.util.stream.Collectors.toSet()));
         java.util.Set<String> messageIds = new java.util.HashSet<>();
         for (SinkServer.Delivery d : copies) {
@@ -112,11 +116,16 @@ class SubmissionIT {
         assertEquals(3, messageIds.size(), "each message has its own Message-ID");
         assertTrue(sink.logins().contains(RELAY_USER), "Postage authenticated to the smarthost after STARTTLS");
 
-        JsonObject state = Eventually.await("state sent", Duration.ofSeconds(10),
-                () -> admin.message(submission), a -> a.status() == 200 && a.json().getString("state").equals("sent")).json();
+        JsonObject state = Eventually.await(
+                        "state sent",
+                        Duration.ofSeconds(10),
+                        () -> admin.message(submission),
+                        a -> a.status() == 200 && a.json().getString("state").equals("sent"))
+                .json();
         assertEquals("order_confirmation", state.getString("tag"));
         assertEquals("12345", state.getJsonObject("metadata").getString("order_id"));
-        assertEquals("<order-" + marker + "@shop.example.com>",
+        assertEquals(
+                "<order-" + marker + "@shop.example.com>",
                 state.getJsonObject("metadata").getString("original_message_id"));
         assertTrue(state.getBoolean("open_tracking"));
         assertFalse(state.getBoolean("link_tracking"));
@@ -128,8 +137,11 @@ class SubmissionIT {
             JsonObject details = admin.message(message.getString("id")).json();
             assertEquals(submission, details.getString("submission_id"));
             assertEquals("order_confirmation", details.getString("tag"));
-            assertEquals(List.of("queued", "sent"), details.getJsonArray("events").getValuesAs(JsonObject.class)
-                    .stream().map(e -> e.getString("type")).toList());
+            assertEquals(
+                    List.of("queued", "sent"),
+                    details.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                            .map(e -> e.getString("type"))
+                            .toList());
         }
     }
 
@@ -144,10 +156,14 @@ class SubmissionIT {
         String reply = Smtp.send(server.smtpPort(), sender, html("Host name " + marker));
         String queueId = Smtp.queueId(reply);
 
-        SinkServer.Delivery d = Eventually.await("the message at the sink", Duration.ofSeconds(30),
-                () -> sink.containing(marker), l -> !l.isEmpty()).get(0);
-        assertTrue(d.text().contains("\r\n\tby " + HOST_NAME + " (Postage) with ESMTPSA id " + queueId + ";"),
-                d.text());
+        SinkServer.Delivery d = Eventually.await(
+                        "the message at the sink",
+                        Duration.ofSeconds(30),
+                        () -> sink.containing(marker),
+                        l -> !l.isEmpty())
+                .get(0);
+        assertTrue(
+                d.text().contains("\r\n\tby " + HOST_NAME + " (Postage) with ESMTPSA id " + queueId + ";"), d.text());
         MimeMessage relayed = new MimeMessage(null, new java.io.ByteArrayInputStream(d.content()));
         assertEquals("<" + queueId + "-1@" + HOST_NAME + ">", relayed.getMessageID());
         assertEquals(HOST_NAME, d.helo(), "EHLO towards the relay");
@@ -171,10 +187,15 @@ class SubmissionIT {
 
         String reply = Smtp.send(server.smtpPort(), sender, m);
         assertTrue(reply.startsWith("250 2.0.0"), reply);
-        SinkServer.Delivery d = Eventually.await("delivery of the big message", Duration.ofSeconds(60),
-                () -> sink.containing(marker), l -> !l.isEmpty()).get(0);
+        SinkServer.Delivery d = Eventually.await(
+                        "delivery of the big message",
+                        Duration.ofSeconds(60),
+                        () -> sink.containing(marker),
+                        l -> !l.isEmpty())
+                .get(0);
         assertTrue(d.content().length > 10_000_000, "size " + d.content().length);
-        MimeMultipart parts = (MimeMultipart) new MimeMessage(null, new java.io.ByteArrayInputStream(d.content())).getContent();
+        MimeMultipart parts =
+                (MimeMultipart) new MimeMessage(null, new java.io.ByteArrayInputStream(d.content())).getContent();
         assertTrue(Arrays.equals(payload, parts.getBodyPart(1).getInputStream().readAllBytes()), "attachment intact");
     }
 
@@ -184,10 +205,16 @@ class SubmissionIT {
         m.setRecipients(RecipientType.TO, "refused@example.net, fine@example.net");
         String reply = Smtp.send(server.smtpPort(), sender, m);
         JsonObject state;
-        state = Eventually.await("final state", Duration.ofSeconds(20),
+        state = Eventually.await(
+                        "final state",
+                        Duration.ofSeconds(20),
+                        () -> admin.message(Smtp.queueId(reply)),
+                        a -> a.status() == 200 && !a.json().getString("state").equals("queued"))
+                .json();
+        Eventually.await(
+                "both messages final",
+                Duration.ofSeconds(20),
                 () -> admin.message(Smtp.queueId(reply)),
-                a -> a.status() == 200 && !a.json().getString("state").equals("queued")).json();
-        Eventually.await("both messages final", Duration.ofSeconds(20), () -> admin.message(Smtp.queueId(reply)),
                 a -> a.json().getJsonArray("messages").getValuesAs(JsonObject.class).stream()
                         .noneMatch(x -> x.getString("state").equals("queued")));
         state = admin.message(Smtp.queueId(reply)).json();
@@ -201,8 +228,9 @@ class SubmissionIT {
 
     @Test
     void aWrongPasswordGets535() {
-        AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, () ->
-                Smtp.send(server.smtpPort(), new AdminClient.Credential(sender.username(), "wrong"), html("x")));
+        AuthenticationFailedException e = assertThrows(
+                AuthenticationFailedException.class,
+                () -> Smtp.send(server.smtpPort(), new AdminClient.Credential(sender.username(), "wrong"), html("x")));
         assertTrue(e.getMessage().contains("535 5.7.8"), e.getMessage());
     }
 
@@ -212,8 +240,8 @@ class SubmissionIT {
         assertTrue(Smtp.send(server.smtpPort(), c, html("before")).startsWith("250"));
         try (RawSmtp open = RawSmtp.authenticated(server.smtpPort(), c)) {
             admin.revoke(c.username());
-            AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class,
-                    () -> Smtp.send(server.smtpPort(), c, html("after")));
+            AuthenticationFailedException e = assertThrows(
+                    AuthenticationFailedException.class, () -> Smtp.send(server.smtpPort(), c, html("after")));
             assertTrue(e.getMessage().contains("535 5.7.8"), e.getMessage());
             // A session authenticated before the revocation cannot start new mail either.
             String mail = open.command("MAIL FROM:<shop@example.com>");
@@ -227,8 +255,10 @@ class SubmissionIT {
             String ehlo = s.command("EHLO client.test");
             assertTrue(ehlo.contains("STARTTLS"), ehlo);
             assertFalse(ehlo.contains("AUTH"), ehlo);
-            String auth = s.command("AUTH PLAIN " + java.util.Base64.getEncoder().encodeToString(
-                    ("\0" + sender.username() + "\0" + sender.password()).getBytes(StandardCharsets.UTF_8)));
+            String auth = s.command("AUTH PLAIN "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(("\0" + sender.username() + "\0" + sender.password())
+                                    .getBytes(StandardCharsets.UTF_8)));
             assertTrue(auth.startsWith("530 5.7.0"), auth);
         }
     }
@@ -283,7 +313,10 @@ class SubmissionIT {
         assertProblem(admin.message("0000000000000000"), 404, "0000000000000000");
         assertProblem(admin.message("../etc"), 404, "");
         assertProblem(admin.as("admin", "wrong").get("/api/admin/messages/x"), 401, "Wrong user or password");
-        assertProblem(admin.as("root", PostageServer.ADMIN_PASSWORD).post("/api/admin/accounts", "{\"name\":\"x\"}"), 401, "");
+        assertProblem(
+                admin.as("root", PostageServer.ADMIN_PASSWORD).post("/api/admin/accounts", "{\"name\":\"x\"}"),
+                401,
+                "");
         assertProblem(admin.get("/api/admin/nothing-here"), 404, "");
     }
 
@@ -297,7 +330,8 @@ class SubmissionIT {
         // The database file must not contain the password in clear.
         java.nio.file.Path db = server.log().getParent().getParent().resolve("data/postage");
         try (var files = java.nio.file.Files.walk(db)) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+            for (java.nio.file.Path f :
+                    files.filter(java.nio.file.Files::isRegularFile).toList()) {
                 String content = new String(java.nio.file.Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 assertFalse(content.contains(password), "clear password in " + f);
             }

@@ -55,21 +55,29 @@ class SubmissionRulesIT {
     @Test
     void aTextOnlyMessageIsRejectedAndTheEnvelopeSenderGetsAnNdr() throws Exception {
         String marker = UUID.randomUUID().toString();
-        String id = submit("cms-" + marker + "@example.com", message("Content-Type: text/plain; charset=us-ascii",
-                "Plain " + marker, "Only text " + marker));
+        String id = submit(
+                "cms-" + marker + "@example.com",
+                message("Content-Type: text/plain; charset=us-ascii", "Plain " + marker, "Only text " + marker));
 
         JsonObject rejected = awaitFinal(id);
         assertEquals("rejected", rejected.getString("state"));
         assertTrue(rejected.getString("rejection_reason").toLowerCase().contains("html"), rejected.toString());
-        assertEquals("rejected", rejected.getJsonArray("messages").getJsonObject(0).getString("state"));
+        assertEquals(
+                "rejected", rejected.getJsonArray("messages").getJsonObject(0).getString("state"));
 
-        SinkServer.Delivery ndr = Eventually.await("the NDR at the sink", Duration.ofSeconds(30),
-                () -> sink.deliveries().stream().filter(d -> d.recipients().contains("cms-" + marker + "@example.com")).toList(),
-                l -> !l.isEmpty()).get(0);
+        SinkServer.Delivery ndr = Eventually.await(
+                        "the NDR at the sink",
+                        Duration.ofSeconds(30),
+                        () -> sink.deliveries().stream()
+                                .filter(d -> d.recipients().contains("cms-" + marker + "@example.com"))
+                                .toList(),
+                        l -> !l.isEmpty())
+                .get(0);
         assertEquals("", ndr.envelopeSender() == null ? "" : ndr.envelopeSender(), "reports come from the null sender");
         MimeMessage report = new MimeMessage(null, new ByteArrayInputStream(ndr.content()));
         assertTrue(report.getContentType().toLowerCase().contains("multipart/report"), report.getContentType());
-        assertTrue(report.getContentType().toLowerCase().contains("report-type=delivery-status"), report.getContentType());
+        assertTrue(
+                report.getContentType().toLowerCase().contains("report-type=delivery-status"), report.getContentType());
         MimeMultipart parts = (MimeMultipart) report.getContent();
         assertEquals(3, parts.getCount());
         String human = new String(parts.getBodyPart(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -79,9 +87,12 @@ class SubmissionRulesIT {
         assertTrue(status.contains("Action: failed"), status);
         assertTrue(status.contains("Status: 5.6.0"), status);
         assertTrue(status.contains("Final-Recipient: rfc822; reader@example.net"), status);
-        assertTrue(new String(ndr.content(), StandardCharsets.US_ASCII).contains("Plain " + marker),
+        assertTrue(
+                new String(ndr.content(), StandardCharsets.US_ASCII).contains("Plain " + marker),
                 "the original headers are quoted");
-        assertTrue(sink.containing("Only text " + marker).stream().noneMatch(d -> d.recipients().contains("reader@example.net")),
+        assertTrue(
+                sink.containing("Only text " + marker).stream()
+                        .noneMatch(d -> d.recipients().contains("reader@example.net")),
                 "the rejected message itself is never delivered");
     }
 
@@ -89,9 +100,12 @@ class SubmissionRulesIT {
     void noNdrIsSentForAReportNorToTheNullSender() throws Exception {
         String marker = UUID.randomUUID().toString();
         // A bounce that is itself text-only: rejected, but answering it would start a loop.
-        String fromReport = submit("bounces-" + marker + "@example.com", message(
-                "Content-Type: multipart/report; report-type=delivery-status; boundary=b",
-                "Report " + marker, "--b\r\nContent-Type: text/plain\r\n\r\nbounce\r\n--b--"));
+        String fromReport = submit(
+                "bounces-" + marker + "@example.com",
+                message(
+                        "Content-Type: multipart/report; report-type=delivery-status; boundary=b",
+                        "Report " + marker,
+                        "--b\r\nContent-Type: text/plain\r\n\r\nbounce\r\n--b--"));
         String fromNull = submit("", message("Content-Type: text/plain", "Null " + marker, "null sender " + marker));
         assertEquals("rejected", awaitFinal(fromReport).getString("state"));
         assertEquals("rejected", awaitFinal(fromNull).getString("state"));
@@ -114,24 +128,31 @@ class SubmissionRulesIT {
 
     @Test
     void inlinePartsAndNonBase64AttachmentsAreRejected() throws Exception {
-        assertRejectedBody("Content-Type: multipart/related; boundary=r",
+        assertRejectedBody(
+                "Content-Type: multipart/related; boundary=r",
                 "--r\r\nContent-Type: text/html\r\n\r\n<img src=\"cid:logo\">\r\n"
-                        + "--r\r\nContent-Type: image/png\r\nContent-ID: <logo>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--r--",
+                        + "--r\r\nContent-Type: image/png\r\nContent-ID:"
+                        + " <logo>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--r--",
                 "inline");
-        assertRejectedBody("Content-Type: multipart/mixed; boundary=m",
+        assertRejectedBody(
+                "Content-Type: multipart/mixed; boundary=m",
                 "--m\r\nContent-Type: text/html\r\n\r\n<p>see attached</p>\r\n"
-                        + "--m\r\nContent-Type: text/plain; name=notes.txt\r\nContent-Disposition: attachment; filename=notes.txt\r\n"
+                        + "--m\r\nContent-Type: text/plain; name=notes.txt\r\nContent-Disposition:"
+                        + " attachment; filename=notes.txt\r\n"
                         + "Content-Transfer-Encoding: 7bit\r\n\r\nnotes\r\n--m--",
                 "base64");
         // An image in multipart/mixed is inline when its disposition says so, or when the HTML shows it by cid:.
-        assertRejectedBody("Content-Type: multipart/mixed; boundary=i",
+        assertRejectedBody(
+                "Content-Type: multipart/mixed; boundary=i",
                 "--i\r\nContent-Type: text/html\r\n\r\n<p>logo below</p>\r\n"
                         + "--i\r\nContent-Type: image/png\r\nContent-Disposition: inline; filename=logo.png\r\n"
                         + "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--i--",
                 "content-disposition: inline");
-        assertRejectedBody("Content-Type: multipart/mixed; boundary=c",
+        assertRejectedBody(
+                "Content-Type: multipart/mixed; boundary=c",
                 "--c\r\nContent-Type: text/html\r\n\r\n<img src=\"cid:logo@shop\">\r\n"
-                        + "--c\r\nContent-Type: image/png; name=logo.png\r\nContent-Disposition: attachment; filename=logo.png\r\n"
+                        + "--c\r\nContent-Type: image/png; name=logo.png\r\nContent-Disposition:"
+                        + " attachment; filename=logo.png\r\n"
                         + "Content-ID: <logo@shop>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--c--",
                 "cid:logo@shop");
     }
@@ -139,10 +160,13 @@ class SubmissionRulesIT {
     @Test
     void aCredentialSetToRefuseInSessionGets550WithTheReasonAtTheEndOfData() throws Exception {
         AdminClient.Credential strict = admin.issueCredential(account);
-        AdminClient.Answer bad = admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(), "{\"refuse_in_session\": 1}");
+        AdminClient.Answer bad =
+                admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(), "{\"refuse_in_session\": 1}");
         assertEquals(400, bad.status(), bad.body());
-        assertEquals(204, admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(),
-                "{\"refuse_in_session\": true}").status());
+        assertEquals(
+                204,
+                admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(), "{\"refuse_in_session\": true}")
+                        .status());
         String marker = UUID.randomUUID().toString();
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), strict)) {
             assertTrue(s.command("MAIL FROM:<erp@example.com>").startsWith("250"));
@@ -155,21 +179,36 @@ class SubmissionRulesIT {
             assertTrue(s.command("MAIL FROM:<erp@example.com>").startsWith("250"));
             assertTrue(s.command("RCPT TO:<reader@example.net>").startsWith("250"));
             assertTrue(s.command("DATA").startsWith("354"));
-            assertTrue(s.command(message("Content-Type: text/html", "Fine " + marker, "<p>fine</p>") + ".").startsWith("250 2.0.0"));
+            assertTrue(s.command(message("Content-Type: text/html", "Fine " + marker, "<p>fine</p>") + ".")
+                    .startsWith("250 2.0.0"));
         }
         PostageServer.sleep(2000);
-        assertTrue(sink.deliveries().stream().noneMatch(d -> d.text().contains("Strict " + marker)), "nothing relayed, no NDR");
+        assertTrue(
+                sink.deliveries().stream().noneMatch(d -> d.text().contains("Strict " + marker)),
+                "nothing relayed, no NDR");
     }
 
     @Test
     void aRecipientOverItsRateLimitIsDeferredAtRcptUntilTheWindowEnds() throws Exception {
         long account = admin.createAccount("Limited");
-        assertEquals(400, admin.send("PUT", "/api/admin/accounts/" + account + "/limits",
-                "{\"per_recipient_per_minute\": -1, \"per_recipient_per_hour\": 0}").status());
-        assertEquals(400, admin.send("PUT", "/api/admin/accounts/" + account + "/limits",
-                "{\"per_recipient_per_minute\": 2}").status());
-        assertEquals(400, admin.send("PUT", "/api/admin/accounts/" + account + "/limits",
-                "{\"per_recipient_per_minute\": 18446744073709551621, \"per_recipient_per_hour\": 0}").status(),
+        assertEquals(
+                400,
+                admin.send(
+                                "PUT",
+                                "/api/admin/accounts/" + account + "/limits",
+                                "{\"per_recipient_per_minute\": -1, \"per_recipient_per_hour\": 0}")
+                        .status());
+        assertEquals(
+                400,
+                admin.send("PUT", "/api/admin/accounts/" + account + "/limits", "{\"per_recipient_per_minute\": 2}")
+                        .status());
+        assertEquals(
+                400,
+                admin.send(
+                                "PUT",
+                                "/api/admin/accounts/" + account + "/limits",
+                                "{\"per_recipient_per_minute\": 18446744073709551621, \"per_recipient_per_hour\": 0}")
+                        .status(),
                 "2^64 + 5 must not wrap around to 5");
         admin.setLimits(account, 2, 0);
         assertEquals(2, admin.get("/api/admin/accounts/" + account).json().getInt("per_recipient_per_minute"));
@@ -190,7 +229,9 @@ class SubmissionRulesIT {
             String third = s.command("RCPT TO:<popular@example.net>");
             assertTrue(third.startsWith("450 4.7.1"), third);
             assertTrue(third.contains("limit 2 per minute"), third);
-            assertTrue(s.command("RCPT TO:<someone-else@example.net>").startsWith("250"), "other recipients are not limited");
+            assertTrue(
+                    s.command("RCPT TO:<someone-else@example.net>").startsWith("250"),
+                    "other recipients are not limited");
             assertTrue(s.command("RSET").startsWith("250"));
 
             long wait = 61 - java.time.Instant.now().getEpochSecond() % 60;
@@ -254,18 +295,30 @@ class SubmissionRulesIT {
                         unexpected.add(reply);
                     }
                 }
-                boolean exact = unexpected.isEmpty() && byCode.getOrDefault("250", 0L) == limit
+                boolean exact = unexpected.isEmpty()
+                        && byCode.getOrDefault("250", 0L) == limit
                         && byCode.getOrDefault("450 4.7.1", 0L) == sessions - limit;
                 failures += exact ? 0 : 1;
-                results.append("\nround ").append(round).append(" (").append(minuteIsTight ? "minute" : "hour")
-                        .append(" limit ").append(limit).append("): ").append(byCode).append(' ').append(unexpected);
+                results.append("\nround ")
+                        .append(round)
+                        .append(" (")
+                        .append(minuteIsTight ? "minute" : "hour")
+                        .append(" limit ")
+                        .append(limit)
+                        .append("): ")
+                        .append(byCode)
+                        .append(' ')
+                        .append(unexpected);
                 for (RawSmtp s : open) {
                     assertTrue(s.command("RSET").startsWith("250"));
                 }
             }
             System.out.println("Concurrent first RCPTs, " + sessions + " sessions per round:" + results);
-            assertEquals(0, failures, "rounds with a reply other than exactly " + limit + " x 250 and "
-                    + (sessions - limit) + " x 450 4.7.1:" + results + "\nserver log:\n" + rcptFailuresInLog());
+            assertEquals(
+                    0,
+                    failures,
+                    "rounds with a reply other than exactly " + limit + " x 250 and " + (sessions - limit)
+                            + " x 450 4.7.1:" + results + "\nserver log:\n" + rcptFailuresInLog());
         } finally {
             threads.shutdownNow();
             for (RawSmtp s : open) {
@@ -276,51 +329,70 @@ class SubmissionRulesIT {
 
     private static String rcptFailuresInLog() throws java.io.IOException {
         return java.nio.file.Files.readAllLines(server.log(), StandardCharsets.ISO_8859_1).stream()
-                .filter(l -> l.contains("rcptTo()")).limit(20).collect(java.util.stream.Collectors.joining("\n"));
+                .filter(l -> l.contains("rcptTo()"))
+                .limit(20)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test
     void mailFromADomainTheAccountHasNotAddedIsRejectedWithAPolicyNdr() throws Exception {
         String marker = UUID.randomUUID().toString();
-        String id = submit("erp-" + marker + "@example.com", message("From: <news@stranger.example>", "Content-Type: text/html",
-                "Stranger " + marker, "<p>hi</p>"));
+        String id = submit(
+                "erp-" + marker + "@example.com",
+                message("From: <news@stranger.example>", "Content-Type: text/html", "Stranger " + marker, "<p>hi</p>"));
         JsonObject rejected = awaitFinal(id);
         assertEquals("rejected", rejected.getString("state"));
-        assertTrue(rejected.getString("rejection_reason").contains("stranger.example is not a sending domain of this account"),
+        assertTrue(
+                rejected.getString("rejection_reason")
+                        .contains("stranger.example is not a sending domain of this account"),
                 rejected.getString("rejection_reason"));
-        SinkServer.Delivery ndr = Eventually.await("the NDR", Duration.ofSeconds(30),
-                () -> sink.deliveries().stream().filter(d -> d.recipients().contains("erp-" + marker + "@example.com")).toList(),
-                l -> !l.isEmpty()).get(0);
-        MimeMultipart parts = (MimeMultipart) new MimeMessage(null, new ByteArrayInputStream(ndr.content())).getContent();
+        SinkServer.Delivery ndr = Eventually.await(
+                        "the NDR",
+                        Duration.ofSeconds(30),
+                        () -> sink.deliveries().stream()
+                                .filter(d -> d.recipients().contains("erp-" + marker + "@example.com"))
+                                .toList(),
+                        l -> !l.isEmpty())
+                .get(0);
+        MimeMultipart parts =
+                (MimeMultipart) new MimeMessage(null, new ByteArrayInputStream(ndr.content())).getContent();
         String human = new String(parts.getBodyPart(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(human.contains("domain.unauthenticated"), human);
         String status = new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         assertTrue(status.contains("Status: 5.7.1"), "a policy refusal, not a content one: " + status);
-        assertTrue(sink.containing("Stranger " + marker).stream().noneMatch(d -> d.recipients().contains("reader@example.net")));
+        assertTrue(sink.containing("Stranger " + marker).stream()
+                .noneMatch(d -> d.recipients().contains("reader@example.net")));
     }
 
     @Test
     void mailFromADomainWhoseDnsWasNotCheckedNamesTheRecordsToPublish() throws Exception {
         admin.addDomain(account, "unchecked.example", false);
         admin.addVerifiedSender(account, "shop@unchecked.example"); // so that only the domain is wrong
-        String id = submit("shop@example.com", message("From: <shop@Unchecked.Example>", "Content-Type: text/html", "x", "<p>x</p>"));
+        String id = submit(
+                "shop@example.com",
+                message("From: <shop@Unchecked.Example>", "Content-Type: text/html", "x", "<p>x</p>"));
         JsonObject rejected = awaitFinal(id);
         assertEquals("rejected", rejected.getString("state"));
-        assertTrue(rejected.getString("rejection_reason").contains(
-                "unchecked.example is not authenticated: its DNS records (SPF, DKIM, DMARC, RETURN_PATH) were never checked"),
+        assertTrue(
+                rejected.getString("rejection_reason")
+                        .contains("unchecked.example is not authenticated: its DNS records"
+                                + " (SPF, DKIM, DMARC, RETURN_PATH) were never checked"),
                 rejected.getString("rejection_reason"));
     }
 
     @Test
     void aCredentialSetToRefuseInSessionGets550With571ForAnUnauthenticatedDomain() throws Exception {
         AdminClient.Credential strict = admin.issueCredential(account);
-        assertEquals(204, admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(),
-                "{\"refuse_in_session\": true}").status());
+        assertEquals(
+                204,
+                admin.send("PATCH", "/api/admin/smtp-credentials/" + strict.username(), "{\"refuse_in_session\": true}")
+                        .status());
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), strict)) {
             assertTrue(s.command("MAIL FROM:<erp@example.com>").startsWith("250"));
             assertTrue(s.command("RCPT TO:<reader@example.net>").startsWith("250"));
             assertTrue(s.command("DATA").startsWith("354"));
-            String reply = s.command(message("From: <erp@stranger.example>", "Content-Type: text/html", "s", "<p>s</p>") + ".");
+            String reply = s.command(
+                    message("From: <erp@stranger.example>", "Content-Type: text/html", "s", "<p>s</p>") + ".");
             assertTrue(reply.startsWith("550 5.7.1"), reply);
             assertTrue(reply.contains("stranger.example"), reply);
         }
@@ -336,14 +408,17 @@ class SubmissionRulesIT {
         String id = submit("shop@example.com", message("Content-Type: text/html\r\n" + header, "bad", "<p>bad</p>"));
         JsonObject s = awaitFinal(id);
         assertEquals("rejected", s.getString("state"), header);
-        assertTrue(s.getString("rejection_reason").contains(reasonNames), header + " -> " + s.getString("rejection_reason"));
+        assertTrue(
+                s.getString("rejection_reason").contains(reasonNames),
+                header + " -> " + s.getString("rejection_reason"));
     }
 
     private void assertRejectedBody(String contentType, String body, String reasonNames) throws Exception {
         String id = submit("shop@example.com", message(contentType, "body", body));
         JsonObject s = awaitFinal(id);
         assertEquals("rejected", s.getString("state"), contentType);
-        assertTrue(s.getString("rejection_reason").toLowerCase().contains(reasonNames),
+        assertTrue(
+                s.getString("rejection_reason").toLowerCase().contains(reasonNames),
                 contentType + " -> " + s.getString("rejection_reason"));
     }
 
@@ -373,7 +448,11 @@ class SubmissionRulesIT {
     }
 
     private static JsonObject awaitFinal(String id) {
-        return Eventually.await("submission " + id + " processed", Duration.ofSeconds(30), () -> admin.message(id),
-                a -> a.status() == 200 && !a.json().getString("state").equals("queued")).json();
+        return Eventually.await(
+                        "submission " + id + " processed",
+                        Duration.ofSeconds(30),
+                        () -> admin.message(id),
+                        a -> a.status() == 200 && !a.json().getString("state").equals("queued"))
+                .json();
     }
 }

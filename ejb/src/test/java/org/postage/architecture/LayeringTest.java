@@ -25,32 +25,46 @@ class LayeringTest {
 
     @Test
     void domainDependsOnNoOtherLayer() {
-        noClasses().that().resideInAPackage("org.postage.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAPackage("org.postage.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.postage.application..", "org.postage.infrastructure..", "org.postage.interfaces..")
                 .check(classes);
     }
 
     @Test
     void applicationReachesInfrastructureOnlyThroughPorts() {
-        noClasses().that().resideInAPackage("org.postage.application..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.postage.infrastructure..", "org.postage.interfaces..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.postage.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.postage.infrastructure..", "org.postage.interfaces..")
                 .check(classes);
     }
 
     @Test
     void domainAndApplicationUseNoMessagingOrSmtpClientTypes() {
-        noClasses().that().resideInAnyPackage("org.postage.domain..", "org.postage.application..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "jakarta.jms..", "org.xbill..", "org.apache.james.jdkim..", "org.eclipse.angus..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.postage.domain..", "org.postage.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.jms..", "org.xbill..", "org.apache.james.jdkim..", "org.eclipse.angus..")
                 .check(classes);
     }
 
     @Test
     void infrastructureIsNotCalledByTheAdaptersIn() {
-        noClasses().that().resideInAPackage("org.postage.infrastructure..")
-                .should().dependOnClassesThat().resideInAPackage("org.postage.interfaces..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.postage.infrastructure..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.postage.interfaces..")
                 .check(classes);
     }
 }

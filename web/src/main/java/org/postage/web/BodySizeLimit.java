@@ -18,8 +18,8 @@ public class BodySizeLimit implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         byte[] body = context.getInputStream().readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            throw new WebApplicationException(Problem.badRequest("The request body is larger than " + MAX_BYTES
-                    + " bytes"));
+            throw new WebApplicationException(
+                    Problem.badRequest("The request body is larger than " + MAX_BYTES + " bytes"));
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();

@@ -24,7 +24,9 @@ public class EmptyBodyIsJson implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         boolean noBody = request.getLength() <= 0 && request.getHeaderString("Transfer-Encoding") == null;
-        if (noBody && request.getMediaType() == null && WITH_BODY.contains(request.getMethod())
+        if (noBody
+                && request.getMediaType() == null
+                && WITH_BODY.contains(request.getMethod())
                 && PostageApi.isAdminApi(request.getUriInfo().getPath())) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }

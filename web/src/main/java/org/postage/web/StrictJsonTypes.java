@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class StrictJsonTypes {
 
-    private StrictJsonTypes() {
-    }
+    private StrictJsonTypes() {}
 
     /** What a field's value breaks, worded to follow "Field 'name' "; Yasson adds the field's name around it. */
     public static final class BadValue extends JsonbException {

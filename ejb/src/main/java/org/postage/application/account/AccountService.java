@@ -1,13 +1,13 @@
 package org.postage.application.account;
 
-import org.postage.application.ratelimit.AccountLimitsChanged;
-import org.postage.application.ratelimit.RecipientRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import org.postage.application.ratelimit.AccountLimitsChanged;
+import org.postage.application.ratelimit.RecipientRateLimiter;
 import org.postage.domain.account.Account;
 import org.postage.domain.account.AccountRepository;
 import org.postage.domain.ratelimit.RateLimits;
@@ -16,9 +16,8 @@ import org.postage.domain.ratelimit.RateLimits;
 public class AccountService {
 
     /** An account as the admin API shows it, with the limits in force (its own or the operator's defaults). */
-    public record AccountView(long id, String name, Instant createdAt, int perRecipientPerMinute,
-                              int perRecipientPerHour) {
-    }
+    public record AccountView(
+            long id, String name, Instant createdAt, int perRecipientPerMinute, int perRecipientPerHour) {}
 
     @Inject
     AccountRepository accounts;

@@ -1,6 +1,5 @@
 package org.postage.application.admin;
 
-import org.postage.application.credential.VerifiedPasswords;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -10,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.logging.Logger;
+import org.postage.application.credential.VerifiedPasswords;
 import org.postage.domain.credential.OperatorSecret;
 import org.postage.domain.secret.PasswordHasher;
 import org.postage.domain.secret.RandomSecrets;
@@ -49,8 +49,8 @@ public class AdminAuthentication {
             String generated = RandomSecrets.password();
             secret = new OperatorSecret(OperatorSecret.ADMIN_PASSWORD, hasher.hash(generated));
             em.persist(secret);
-            LOG.warning("Admin API: generated password for user 'admin' (shown once; set POSTAGE_ADMIN_PASSWORD to choose one): "
-                    + generated);
+            LOG.warning("Admin API: generated password for user 'admin' (shown"
+                    + " once; set POSTAGE_ADMIN_PASSWORD to choose one): " + generated);
         } else {
             LOG.info("Admin API: user 'admin' with the password generated on the first start");
         }
@@ -62,7 +62,8 @@ public class AdminAuthentication {
             return false;
         }
         if (adminPassword.value().isPresent()) {
-            return MessageDigest.isEqual(adminPassword.value().get().getBytes(StandardCharsets.UTF_8),
+            return MessageDigest.isEqual(
+                    adminPassword.value().get().getBytes(StandardCharsets.UTF_8),
                     password.getBytes(StandardCharsets.UTF_8));
         }
         if (verified.isKnown(ADMIN_KEY, password)) {

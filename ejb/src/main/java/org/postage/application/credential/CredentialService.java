@@ -1,8 +1,5 @@
 package org.postage.application.credential;
 
-import org.postage.application.account.UnknownAccountException;
-import org.postage.application.sender.NotASenderException;
-import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -14,14 +11,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.postage.application.account.UnknownAccountException;
+import org.postage.application.sender.NotASenderException;
+import org.postage.application.support.LookupCache;
 import org.postage.domain.account.Account;
 import org.postage.domain.account.AccountRepository;
 import org.postage.domain.credential.CredentialRepository;
-import org.postage.domain.mail.EmailAddress;
-import org.postage.domain.sender.SenderRepository;
 import org.postage.domain.credential.SmtpCredential;
+import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.secret.PasswordHasher;
 import org.postage.domain.secret.RandomSecrets;
+import org.postage.domain.sender.SenderRepository;
 
 /** Issues, revokes and checks SMTP credentials. */
 @ApplicationScoped
@@ -66,8 +66,8 @@ public class CredentialService {
     public IssuedCredential issue(long accountId, boolean refuseInSession, List<String> allowedSenders) {
         Account account = accounts.find(accountId).orElseThrow(() -> new UnknownAccountException(accountId));
         String password = RandomSecrets.password();
-        SmtpCredential credential = new SmtpCredential(RandomSecrets.username(), hasher.hash(password), account,
-                clock.instant());
+        SmtpCredential credential =
+                new SmtpCredential(RandomSecrets.username(), hasher.hash(password), account, clock.instant());
         credential.refuseInSession(refuseInSession);
         credential.restrictTo(sendersOf(accountId, allowedSenders));
         credentials.add(credential);
@@ -95,9 +95,13 @@ public class CredentialService {
     }
 
     private List<String> sendersOf(long accountId, List<String> addresses) {
-        return addresses.stream().map(a -> EmailAddress.parse(a).map(EmailAddress::toString)
-                .filter(address -> senders.find(accountId, address).isPresent())
-                .orElseThrow(() -> new NotASenderException(accountId, a))).distinct().toList();
+        return addresses.stream()
+                .map(a -> EmailAddress.parse(a)
+                        .map(EmailAddress::toString)
+                        .filter(address -> senders.find(accountId, address).isPresent())
+                        .orElseThrow(() -> new NotASenderException(accountId, a)))
+                .distinct()
+                .toList();
     }
 
     /** @return false when no such credential exists */
@@ -155,8 +159,13 @@ public class CredentialService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CredentialScope> activeScope(String username) {
-        return activeScopes.get(username, u -> credentials.findByUsername(u).filter(SmtpCredential::isActive)
-                .map(c -> new CredentialScope(c.getAllowedSenders())), Optional::isPresent);
+        return activeScopes.get(
+                username,
+                u -> credentials
+                        .findByUsername(u)
+                        .filter(SmtpCredential::isActive)
+                        .map(c -> new CredentialScope(c.getAllowedSenders())),
+                Optional::isPresent);
     }
 
     /**
@@ -168,9 +177,13 @@ public class CredentialService {
         if (username == null) {
             return CredentialScope.ANY_SENDER; // not submitted with a credential
         }
-        return activeScopes.find(username).flatMap(Function.identity()).orElseGet(() -> credentials
-                .findByUsername(username).map(c -> new CredentialScope(c.getAllowedSenders()))
-                .orElse(CredentialScope.ANY_SENDER));
+        return activeScopes
+                .find(username)
+                .flatMap(Function.identity())
+                .orElseGet(() -> credentials
+                        .findByUsername(username)
+                        .map(c -> new CredentialScope(c.getAllowedSenders()))
+                        .orElse(CredentialScope.ANY_SENDER));
     }
 
     private static final String DUMMY_HASH = new PasswordHasher().hash("not-a-password");

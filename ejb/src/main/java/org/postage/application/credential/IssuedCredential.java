@@ -1,5 +1,4 @@
 package org.postage.application.credential;
 
 /** A newly issued SMTP credential: the only time the password is ever available. */
-public record IssuedCredential(String username, String password, long accountId) {
-}
+public record IssuedCredential(String username, String password, long accountId) {}

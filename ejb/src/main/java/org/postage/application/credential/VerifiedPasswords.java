@@ -1,14 +1,14 @@
 package org.postage.application.credential;
 
-import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.postage.application.support.LookupCache;
 
 /**
  * Remembers which username and password pairs passed the slow hash, as an HMAC under a key that exists only in
@@ -28,7 +28,8 @@ public class VerifiedPasswords {
     }
 
     public boolean isKnown(String username, String password) {
-        return digests.find(username).filter(known -> MessageDigest.isEqual(known, digest(username, password)))
+        return digests.find(username)
+                .filter(known -> MessageDigest.isEqual(known, digest(username, password)))
                 .isPresent();
     }
 

@@ -1,12 +1,12 @@
 package org.postage.application.delivery;
 
-import org.postage.application.support.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.postage.application.support.GroupCommit;
 import org.postage.domain.message.Message;
 import org.postage.domain.message.MessageEvent;
 import org.postage.domain.message.MessageId;
@@ -20,8 +20,7 @@ import org.postage.domain.message.MessageRepository;
 public class DeliveryRecords {
 
     /** One delivery attempt's outcome, as recorded. */
-    public record Attempt(MessageId id, RelayOutcome outcome, Instant at) {
-    }
+    public record Attempt(MessageId id, RelayOutcome outcome, Instant at) {}
 
     /** As many as there are delivery sessions (DeliveryConsumer's maxSession), with room to spare. */
     private static final int MAX_BATCH = 32;
@@ -64,7 +63,10 @@ public class DeliveryRecords {
             Message message = messages.find(a.id())
                     .orElseThrow(() -> new IllegalStateException("no record for queued message " + a.id()));
             message.recordAttempt(a.outcome().state(), a.outcome().reply(), a.at());
-            messages.record(new MessageEvent(a.id(), MessageEvent.typeOf(a.outcome().state()), a.at(),
+            messages.record(new MessageEvent(
+                    a.id(),
+                    MessageEvent.typeOf(a.outcome().state()),
+                    a.at(),
                     a.outcome().reply()));
         }
     }

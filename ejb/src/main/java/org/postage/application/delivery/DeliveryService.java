@@ -1,13 +1,13 @@
 package org.postage.application.delivery;
 
-import org.postage.application.processing.OutboundQueue;
-import org.postage.application.processing.QueuedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.postage.application.processing.OutboundQueue;
+import org.postage.application.processing.QueuedMessage;
 import org.postage.domain.message.DeliveryState;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.submission.FromDomain;
@@ -58,15 +58,20 @@ public class DeliveryService {
         Optional<SigningDomain> fromDomain = FromDomain.of(content).flatMap(domains::find);
         // Signed here, not when processing splits the submission: these are the bytes relayed, after every header
         // change, and each attempt gets a fresh signature (t=) made with the domain's current key.
-        RelayOutcome outcome = relay.send(returnPath.envelopeSender(entry, fromDomain.map(SigningDomain::name)), entry.recipient(),
+        RelayOutcome outcome = relay.send(
+                returnPath.envelopeSender(entry, fromDomain.map(SigningDomain::name)),
+                entry.recipient(),
                 signing.sign(content, fromDomain));
 
         Duration delay = retryPolicy.delayAfter(entry.attempt() + 1);
         boolean deferred = outcome.state() == DeliveryState.DEFERRED;
-        boolean retry = deferred && retryPolicy.allowsRetryAt(entry.acceptedAt(), clock.instant().plus(delay));
+        boolean retry = deferred
+                && retryPolicy.allowsRetryAt(entry.acceptedAt(), clock.instant().plus(delay));
         if (deferred && !retry) {
-            outcome = new RelayOutcome(DeliveryState.FAILED, "Gave up after " + (entry.attempt() + 1)
-                    + " attempts over " + retryPolicy.maxAge() + "; last reply: " + outcome.reply());
+            outcome = new RelayOutcome(
+                    DeliveryState.FAILED,
+                    "Gave up after " + (entry.attempt() + 1) + " attempts over " + retryPolicy.maxAge()
+                            + "; last reply: " + outcome.reply());
         }
         records.recordOutcome(entry.messageId(), outcome);
         RelayOutcome logged = outcome;

@@ -1,9 +1,9 @@
 package org.postage.application.delivery;
 
-import org.postage.application.processing.QueuedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.postage.application.processing.QueuedMessage;
 import org.postage.domain.sendingdomain.dns.DnsRequirements;
 
 /**

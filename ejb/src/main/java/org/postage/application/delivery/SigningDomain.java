@@ -6,5 +6,4 @@ import java.security.PrivateKey;
  * What delivering a copy needs of its From's sending domain: the name (d= and the return-path host), the DKIM
  * selector and the decoded private key. Held by {@link SigningDomains}, not read from the database per copy.
  */
-public record SigningDomain(String name, String selector, PrivateKey key) {
-}
+public record SigningDomain(String name, String selector, PrivateKey key) {}

@@ -1,16 +1,16 @@
 package org.postage.application.delivery;
 
-import org.postage.application.sendingdomain.SendingDomainChanged;
-import org.postage.application.sendingdomain.SendingDomainRecords;
-import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.postage.domain.sendingdomain.SendingDomain;
+import org.postage.application.sendingdomain.SendingDomainChanged;
+import org.postage.application.sendingdomain.SendingDomainRecords;
+import org.postage.application.support.LookupCache;
 import org.postage.domain.sendingdomain.DkimKeyPair;
+import org.postage.domain.sendingdomain.SendingDomain;
 
 /**
  * Sending domains as delivery signs with them, kept in memory for a short time: looking the From domain up in a
@@ -48,7 +48,9 @@ public class SigningDomains {
 
     private static SigningDomain signing(SendingDomain d) {
         // Decoding the PKCS#8 key costs more than the lookup did: done once per entry, not per copy.
-        return new SigningDomain(d.getName(), d.getDkimSelector(),
+        return new SigningDomain(
+                d.getName(),
+                d.getDkimSelector(),
                 DkimKeyPair.fromPkcs8Base64(d.getDkimPrivateKey()).privateKey());
     }
 }

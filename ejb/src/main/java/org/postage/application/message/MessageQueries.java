@@ -18,24 +18,42 @@ import org.postage.domain.message.Submission;
 @ApplicationScoped
 public class MessageQueries {
 
-    public record EventView(String type, Instant at, String detail) {
-    }
+    public record EventView(String type, Instant at, String detail) {}
 
-    public record MessageSummary(String id, String recipient, String state, String lastReply, int attempts,
-                                 Instant updatedAt) {
-    }
+    public record MessageSummary(
+            String id, String recipient, String state, String lastReply, int attempts, Instant updatedAt) {}
 
-    public record MessageView(String id, String submissionId, long accountId, String envelopeSender, String recipient,
-                              String state, String lastReply, int attempts, Instant acceptedAt, Instant updatedAt,
-                              String tag, Map<String, String> metadata, boolean openTracking, boolean linkTracking,
-                              List<EventView> events) {
-    }
+    public record MessageView(
+            String id,
+            String submissionId,
+            long accountId,
+            String envelopeSender,
+            String recipient,
+            String state,
+            String lastReply,
+            int attempts,
+            Instant acceptedAt,
+            Instant updatedAt,
+            String tag,
+            Map<String, String> metadata,
+            boolean openTracking,
+            boolean linkTracking,
+            List<EventView> events) {}
 
-    public record SubmissionView(String id, long accountId, String envelopeSender, long sizeBytes, Instant acceptedAt,
-                                 String state, String rejectionReason, String tag, Map<String, String> metadata,
-                                 boolean openTracking, boolean linkTracking, boolean report,
-                                 List<MessageSummary> messages) {
-    }
+    public record SubmissionView(
+            String id,
+            long accountId,
+            String envelopeSender,
+            long sizeBytes,
+            Instant acceptedAt,
+            String state,
+            String rejectionReason,
+            String tag,
+            Map<String, String> metadata,
+            boolean openTracking,
+            boolean linkTracking,
+            boolean report,
+            List<MessageSummary> messages) {}
 
     @Inject
     MessageRepository messages;
@@ -46,10 +64,21 @@ public class MessageQueries {
         if (!QueueId.isValid(id)) {
             return Optional.empty();
         }
-        return messages.findSubmission(new QueueId(id)).map(s -> new SubmissionView(s.getId(), s.getAccountId(),
-                s.getEnvelopeSender(), s.getSizeBytes(), s.getAcceptedAt(), s.state(), s.getRejectionReason(),
-                s.getTag(), s.getMetadata(), s.isOpenTracking(), s.isLinkTracking(), s.isReport(),
-                s.getMessages().stream().map(MessageQueries::summary).toList()));
+        return messages.findSubmission(new QueueId(id))
+                .map(s -> new SubmissionView(
+                        s.getId(),
+                        s.getAccountId(),
+                        s.getEnvelopeSender(),
+                        s.getSizeBytes(),
+                        s.getAcceptedAt(),
+                        s.state(),
+                        s.getRejectionReason(),
+                        s.getTag(),
+                        s.getMetadata(),
+                        s.isOpenTracking(),
+                        s.isLinkTracking(),
+                        s.isReport(),
+                        s.getMessages().stream().map(MessageQueries::summary).toList()));
     }
 
     @Transactional
@@ -60,18 +89,31 @@ public class MessageQueries {
         MessageId messageId = new MessageId(id);
         return messages.find(messageId).map(m -> {
             Submission s = m.getSubmission();
-            return new MessageView(id, s.getId(), s.getAccountId(), s.getEnvelopeSender(), m.getRecipient(),
-                    state(m), m.getLastReply(), m.getAttempts(), s.getAcceptedAt(), m.getUpdatedAt(), s.getTag(),
-                    s.getMetadata(), s.isOpenTracking(), s.isLinkTracking(),
+            return new MessageView(
+                    id,
+                    s.getId(),
+                    s.getAccountId(),
+                    s.getEnvelopeSender(),
+                    m.getRecipient(),
+                    state(m),
+                    m.getLastReply(),
+                    m.getAttempts(),
+                    s.getAcceptedAt(),
+                    m.getUpdatedAt(),
+                    s.getTag(),
+                    s.getMetadata(),
+                    s.isOpenTracking(),
+                    s.isLinkTracking(),
                     messages.events(messageId).stream()
-                            .map(e -> new EventView(e.getType().name().toLowerCase(Locale.ROOT), e.getOccurredAt(), e.getDetail()))
+                            .map(e -> new EventView(
+                                    e.getType().name().toLowerCase(Locale.ROOT), e.getOccurredAt(), e.getDetail()))
                             .toList());
         });
     }
 
     private static MessageSummary summary(Message m) {
-        return new MessageSummary(m.getId().value(), m.getRecipient(), state(m), m.getLastReply(), m.getAttempts(),
-                m.getUpdatedAt());
+        return new MessageSummary(
+                m.getId().value(), m.getRecipient(), state(m), m.getLastReply(), m.getAttempts(), m.getUpdatedAt());
     }
 
     private static String state(Message m) {

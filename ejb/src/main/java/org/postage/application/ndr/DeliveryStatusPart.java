@@ -14,8 +14,7 @@ final class DeliveryStatusPart {
     /** The diagnostic is for machines and support staff; the human part has the whole reason. */
     private static final int MAX_DIAGNOSTIC = 900;
 
-    private DeliveryStatusPart() {
-    }
+    private DeliveryStatusPart() {}
 
     static String text(NonDeliveryReport r) {
         StringBuilder s = new StringBuilder(256 + 256 * r.recipients().size());
@@ -28,7 +27,8 @@ final class DeliveryStatusPart {
             s.append(field("Action", "failed"));
             s.append(field("Status", recipient.reply().status()));
             // The reply as the SMTP session would have sent it: "550 5.7.1 reason" (Reply has no CR or LF).
-            String diagnostic = HeaderText.truncate(ascii(oneLine(recipient.reply().toString())), MAX_DIAGNOSTIC);
+            String diagnostic =
+                    HeaderText.truncate(ascii(oneLine(recipient.reply().toString())), MAX_DIAGNOSTIC);
             s.append(field("Diagnostic-Code", "smtp; " + diagnostic));
         }
         return s.toString();

@@ -24,7 +24,9 @@ public record FailedRecipient(String address, Reply reply) {
             throw new IllegalArgumentException("a failed recipient needs an address");
         }
         // Action: failed needs a permanent status (RFC 3464 2.3.3); a 4xx would tell the sender to wait, not fix.
-        if (!reply.isPermanent() || reply.status() == null || !PERMANENT_STATUS.matcher(reply.status()).matches()) {
+        if (!reply.isPermanent()
+                || reply.status() == null
+                || !PERMANENT_STATUS.matcher(reply.status()).matches()) {
             throw new IllegalArgumentException("a failed recipient needs a 5xx reply with a 5.x.x status: " + reply);
         }
     }

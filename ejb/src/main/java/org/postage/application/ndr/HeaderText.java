@@ -22,8 +22,7 @@ final class HeaderText {
     private static final DateTimeFormatter RFC_5322 =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
 
-    private HeaderText() {
-    }
+    private HeaderText() {}
 
     static String date(ZonedDateTime when) {
         return RFC_5322.format(when);
@@ -82,7 +81,9 @@ final class HeaderText {
      * runs of spaces become one, which folding would do to them anyway.
      */
     static String field(String name, String value) {
-        StringBuilder out = new StringBuilder(name.length() + value.length() + 16).append(name).append(':');
+        StringBuilder out = new StringBuilder(name.length() + value.length() + 16)
+                .append(name)
+                .append(':');
         int lineLength = out.length();
         boolean lineHasWord = false;
         for (String word : value.split(" +")) {

@@ -11,8 +11,7 @@ final class HumanReadablePart {
     /** Values quoted from the original are cut here: the full header section is in the third part. */
     private static final int MAX_QUOTED = 200;
 
-    private HumanReadablePart() {
-    }
+    private HumanReadablePart() {}
 
     static String text(NonDeliveryReport r) {
         StringBuilder s = new StringBuilder(1024);

@@ -17,13 +17,15 @@ public final class NdrPolicy {
         OriginalHeaders headers = OriginalHeaders.of(rawOriginal);
         if (headers.mediaType().equals("multipart/report")) {
             String contentType = HeaderText.truncate(HeaderText.oneLine(headers.field("Content-Type")), 200);
-            return NdrDecision.suppress(isMailSystem(sender)
-                    ? "report from a mail system <" + sender + ">: Content-Type " + contentType
-                    : "message is itself a report: Content-Type " + contentType);
+            return NdrDecision.suppress(
+                    isMailSystem(sender)
+                            ? "report from a mail system <" + sender + ">: Content-Type " + contentType
+                            : "message is itself a report: Content-Type " + contentType);
         }
         String autoSubmitted = headers.token("Auto-Submitted");
         if (!autoSubmitted.isEmpty() && !autoSubmitted.equals("no")) {
-            return NdrDecision.suppress("automatic message: Auto-Submitted " + HeaderText.truncate(HeaderText.oneLine(autoSubmitted), 100));
+            return NdrDecision.suppress(
+                    "automatic message: Auto-Submitted " + HeaderText.truncate(HeaderText.oneLine(autoSubmitted), 100));
         }
         return NdrDecision.send();
     }
@@ -31,7 +33,8 @@ public final class NdrPolicy {
     /** MAILER-DAEMON and postmaster send the reports of their mail systems (RFC 5321 4.5.1). */
     private static boolean isMailSystem(String sender) {
         int at = sender.lastIndexOf('@');
-        String local = (at < 0 ? sender : sender.substring(0, at)).replace("<", "").toLowerCase(Locale.ROOT);
+        String local =
+                (at < 0 ? sender : sender.substring(0, at)).replace("<", "").toLowerCase(Locale.ROOT);
         return local.equals("mailer-daemon") || local.equals("postmaster");
     }
 }

@@ -118,8 +118,7 @@ public final class NonDeliveryReport {
         private final List<Problem> problems = new ArrayList<>();
         private final List<FailedRecipient> recipients = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** This server's host name: the Reporting-MTA, and the domain of From and Message-ID. */
         public Builder reportingHost(String reportingHost) {

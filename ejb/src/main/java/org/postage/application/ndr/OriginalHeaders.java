@@ -19,6 +19,7 @@ final class OriginalHeaders {
 
     /** Far more than any real header section; a larger one is cut at a field boundary. */
     static final int MAX_OCTETS = 64 * 1024;
+
     private static final int MAX_LINE_OCTETS = 998;
 
     private final byte[] block;
@@ -41,7 +42,8 @@ final class OriginalHeaders {
                 break;
             }
             if (field.name() != null) {
-                fields.putIfAbsent(field.name().toLowerCase(Locale.ROOT), field.value().strip());
+                fields.putIfAbsent(
+                        field.name().toLowerCase(Locale.ROOT), field.value().strip());
             }
         }
         return new OriginalHeaders(Arrays.copyOf(raw, end), fields);
@@ -80,7 +82,8 @@ final class OriginalHeaders {
     String mediaType() {
         String value = withoutComments(field("Content-Type"));
         int semicolon = value.indexOf(';');
-        String type = (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        String type =
+                (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
         return type.isEmpty() ? "text/plain" : type;
     }
 

@@ -1,14 +1,14 @@
 package org.postage.application.ownmail;
 
-import org.postage.application.processing.OutboundQueue;
-import org.postage.application.processing.QueuedMessage;
-import org.postage.application.processing.SubmissionRecords;
-import org.postage.application.submission.AcceptedSubmission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.postage.application.processing.OutboundQueue;
+import org.postage.application.processing.QueuedMessage;
+import org.postage.application.processing.SubmissionRecords;
+import org.postage.application.submission.AcceptedSubmission;
 import org.postage.domain.message.MessageId;
 import org.postage.domain.message.QueueId;
 

@@ -1,13 +1,13 @@
 package org.postage.application.processing;
 
-import org.postage.application.submission.AcceptedSubmission;
-import org.postage.application.support.HostName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.postage.application.submission.AcceptedSubmission;
+import org.postage.application.support.HostName;
 import org.postage.domain.submission.FlexmailOptions;
 import org.postage.domain.submission.RawMessageEditor;
 import org.postage.domain.submission.Violation;
@@ -63,8 +63,8 @@ public class ProcessingService {
             return;
         }
         FlexmailOptions options = verdict.inspection().options();
-        SubmissionRecords.Registered registered = records.accept(entry, raw.length, options.tag(), options.metadata(),
-                options.openTracking(), options.linkTracking());
+        SubmissionRecords.Registered registered = records.accept(
+                entry, raw.length, options.tag(), options.metadata(), options.openTracking(), options.linkTracking());
         if (registered.rejected()) {
             return; // rejected the first time, and reported then
         }
@@ -77,11 +77,20 @@ public class ProcessingService {
         byte[] outgoing = RawMessageEditor.removeHeadersWithPrefix(raw, FLEXMAIL_PREFIX);
         outgoing = RawMessageEditor.removeHeadersWithPrefix(outgoing, BCC);
         for (SubmissionRecords.Split message : registered.messages()) {
-            byte[] content = messageIds.keepClientMessageId() ? outgoing
-                    : RawMessageEditor.replaceHeader(outgoing, "Message-ID",
-                            "<" + message.id() + "@" + hostName.value() + ">");
-            outbound.enqueue(new QueuedMessage(message.id(), entry.accountId(), entry.envelopeSender(),
-                    message.recipient(), entry.acceptedAt(), 0), content, Duration.ZERO);
+            byte[] content = messageIds.keepClientMessageId()
+                    ? outgoing
+                    : RawMessageEditor.replaceHeader(
+                            outgoing, "Message-ID", "<" + message.id() + "@" + hostName.value() + ">");
+            outbound.enqueue(
+                    new QueuedMessage(
+                            message.id(),
+                            entry.accountId(),
+                            entry.envelopeSender(),
+                            message.recipient(),
+                            entry.acceptedAt(),
+                            0),
+                    content,
+                    Duration.ZERO);
         }
     }
 }

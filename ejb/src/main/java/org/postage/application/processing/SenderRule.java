@@ -1,11 +1,11 @@
 package org.postage.application.processing;
 
-import org.postage.application.credential.CredentialScope;
-import org.postage.application.sender.VerifiedSenders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
+import org.postage.application.credential.CredentialScope;
+import org.postage.application.sender.VerifiedSenders;
 import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.submission.Violation;
 
@@ -43,9 +43,11 @@ public class SenderRule {
             return Optional.of(unverified(what, normalised));
         }
         if (!scope.allows(normalised)) {
-            return Optional.of(new Violation(NOT_ALLOWED, what + " <" + normalised + "> is not one of the senders this"
-                    + " SMTP credential may use", "Send as one of the credential's senders, or ask your Postage"
-                    + " admin to allow this one (PATCH /api/admin/smtp-credentials/{username})"));
+            return Optional.of(new Violation(
+                    NOT_ALLOWED,
+                    what + " <" + normalised + "> is not one of the senders this" + " SMTP credential may use",
+                    "Send as one of the credential's senders, or ask your Postage"
+                            + " admin to allow this one (PATCH /api/admin/smtp-credentials/{username})"));
         }
         return Optional.empty();
     }
@@ -53,7 +55,9 @@ public class SenderRule {
     private static Violation unverified(String what, String address) {
         // Another account's sender is reported like an unknown one: who else sends through Postage is not this
         // client's business.
-        return new Violation(UNVERIFIED, what + " <" + address + "> is not a verified sender of this account",
+        return new Violation(
+                UNVERIFIED,
+                what + " <" + address + "> is not a verified sender of this account",
                 "Ask your Postage admin to add it as a sender (POST /api/admin/accounts/{id}/senders), then follow"
                         + " the link mailed to it");
     }

@@ -1,12 +1,12 @@
 package org.postage.application.processing;
 
-import java.util.stream.Collectors;
-import org.postage.application.sendingdomain.SendingDomainRecords;
-import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.postage.application.sendingdomain.SendingDomainRecords;
+import org.postage.application.support.LookupCache;
 import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.sendingdomain.SendingDomain;
 import org.postage.domain.submission.Violation;
@@ -42,8 +42,11 @@ public class SendingDomainRule {
     private Optional<Violation> lookUp(long accountId, String name) {
         Optional<SendingDomain> domain = domains.find(name).filter(d -> d.getAccountId() == accountId);
         if (domain.isEmpty()) {
-            // Another account's domain is reported like an unknown one: which domains others own is not this sender's business.
-            return Optional.of(new Violation(RULE, "The From domain " + name + " is not a sending domain of this account",
+            // Another account's domain is reported like an unknown one: which domains others own is not this sender's
+            // business.
+            return Optional.of(new Violation(
+                    RULE,
+                    "The From domain " + name + " is not a sending domain of this account",
                     "Ask your Postage admin to add " + name + " (POST /api/admin/accounts/{id}/domains) and publish"
                             + " the DNS records it shows"));
         }
@@ -53,9 +56,13 @@ public class SendingDomainRule {
         }
         String failing = d.failingRecords().stream().map(Enum::name).collect(Collectors.joining(", "));
         String reason = d.getCheckedAt() == null
-                ? "The From domain " + name + " is not authenticated: its DNS records (" + failing + ") were never checked"
+                ? "The From domain " + name + " is not authenticated: its DNS records (" + failing
+                        + ") were never checked"
                 : "The From domain " + name + " is not authenticated: the last DNS check failed " + failing;
-        return Optional.of(new Violation(RULE, reason, "Publish the " + failing + " records that GET /api/admin/domains/"
-                + name + " shows, then run POST /api/admin/domains/" + name + "/check"));
+        return Optional.of(new Violation(
+                RULE,
+                reason,
+                "Publish the " + failing + " records that GET /api/admin/domains/" + name
+                        + " shows, then run POST /api/admin/domains/" + name + "/check"));
     }
 }

@@ -1,10 +1,10 @@
 package org.postage.application.processing;
 
-import org.postage.application.credential.CredentialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.postage.application.credential.CredentialService;
 import org.postage.domain.submission.Inspection;
 import org.postage.domain.submission.SubmissionInspector;
 import org.postage.domain.submission.Violation;
@@ -45,7 +45,8 @@ public class SubmissionPolicy {
         }
         // Both are checked, so that one NDR names everything the sender has to fix.
         List<Violation> violations = new ArrayList<>(2);
-        senderRule.check("The From address", accountId, credentials.scopeOf(username), inspection.from())
+        senderRule
+                .check("The From address", accountId, credentials.scopeOf(username), inspection.from())
                 .ifPresent(violations::add);
         domainRule.check(accountId, inspection.from()).ifPresent(violations::add);
         return new Verdict(inspection, violations);

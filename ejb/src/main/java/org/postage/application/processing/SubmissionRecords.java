@@ -1,7 +1,5 @@
 package org.postage.application.processing;
 
-import org.postage.application.submission.AcceptedSubmission;
-import org.postage.application.support.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.postage.application.submission.AcceptedSubmission;
+import org.postage.application.support.GroupCommit;
 import org.postage.domain.message.Message;
 import org.postage.domain.message.MessageEvent;
 import org.postage.domain.message.MessageId;
@@ -24,11 +24,9 @@ import org.postage.domain.message.Submission;
 public class SubmissionRecords {
 
     /** The messages a stored submission was split into. */
-    public record Registered(QueueId id, boolean rejected, List<Split> messages) {
-    }
+    public record Registered(QueueId id, boolean rejected, List<Split> messages) {}
 
-    public record Split(MessageId id, String recipient) {
-    }
+    public record Split(MessageId id, String recipient) {}
 
     /** An accepted submission on its way into a shared transaction; {@link #registered} is set by the write. */
     public static final class Acceptance {
@@ -40,8 +38,13 @@ public class SubmissionRecords {
         final boolean linkTracking;
         Registered registered;
 
-        Acceptance(AcceptedSubmission entry, long sizeBytes, String tag, Map<String, String> metadata,
-                   boolean openTracking, boolean linkTracking) {
+        Acceptance(
+                AcceptedSubmission entry,
+                long sizeBytes,
+                String tag,
+                Map<String, String> metadata,
+                boolean openTracking,
+                boolean linkTracking) {
             this.entry = entry;
             this.sizeBytes = sizeBytes;
             this.tag = tag;
@@ -71,8 +74,13 @@ public class SubmissionRecords {
      * submission seen before (the queue handed it out again after a crash) is returned as stored, so its messages
      * keep their ids. Processing sessions that get here at about the same time share one transaction.
      */
-    public Registered accept(AcceptedSubmission entry, long sizeBytes, String tag, Map<String, String> metadata,
-                             boolean openTracking, boolean linkTracking) {
+    public Registered accept(
+            AcceptedSubmission entry,
+            long sizeBytes,
+            String tag,
+            Map<String, String> metadata,
+            boolean openTracking,
+            boolean linkTracking) {
         Acceptance acceptance = new Acceptance(entry, sizeBytes, tag, metadata, openTracking, linkTracking);
         acceptances.commit(acceptance, self::writeAccepted);
         return acceptance.registered;
@@ -99,12 +107,14 @@ public class SubmissionRecords {
     /** Records a submission that broke a rule: every message rejected, with the reason. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Registered reject(AcceptedSubmission entry, long sizeBytes, String reason) {
-        return messages.findSubmission(entry.id()).map(SubmissionRecords::registered).orElseGet(() -> {
-            Submission submission = create(entry, sizeBytes, false);
-            submission.reject(reason, clock.instant());
-            record(submission, MessageEvent.Type.REJECTED, reason);
-            return registered(submission);
-        });
+        return messages.findSubmission(entry.id())
+                .map(SubmissionRecords::registered)
+                .orElseGet(() -> {
+                    Submission submission = create(entry, sizeBytes, false);
+                    submission.reject(reason, clock.instant());
+                    record(submission, MessageEvent.Type.REJECTED, reason);
+                    return registered(submission);
+                });
     }
 
     /** Records mail Postage itself sends (an NDR, a verification link), so that its delivery is tracked like any
@@ -117,8 +127,14 @@ public class SubmissionRecords {
     }
 
     private Submission create(AcceptedSubmission entry, long sizeBytes, boolean report) {
-        Submission submission = new Submission(entry.id(), entry.accountId(), entry.envelopeSender(), sizeBytes,
-                entry.acceptedAt(), entry.recipients(), report);
+        Submission submission = new Submission(
+                entry.id(),
+                entry.accountId(),
+                entry.envelopeSender(),
+                sizeBytes,
+                entry.acceptedAt(),
+                entry.recipients(),
+                report);
         messages.add(submission);
         return submission;
     }
@@ -131,7 +147,11 @@ public class SubmissionRecords {
     }
 
     private static Registered registered(Submission s) {
-        return new Registered(new QueueId(s.getId()), s.isRejected(),
-                s.getMessages().stream().map(m -> new Split(m.getId(), m.getRecipient())).toList());
+        return new Registered(
+                new QueueId(s.getId()),
+                s.isRejected(),
+                s.getMessages().stream()
+                        .map(m -> new Split(m.getId(), m.getRecipient()))
+                        .toList());
     }
 }

@@ -1,9 +1,5 @@
 package org.postage.application.processing;
 
-import org.postage.application.ownmail.OwnMail;
-import org.postage.application.submission.AcceptedSubmission;
-import org.postage.application.submission.Refusals;
-import org.postage.application.support.HostName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,12 +7,15 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.logging.Logger;
-import org.postage.api.SmtpReplies;
 import org.postage.application.ndr.FailedRecipient;
 import org.postage.application.ndr.NdrDecision;
 import org.postage.application.ndr.NdrPolicy;
 import org.postage.application.ndr.NonDeliveryReport;
 import org.postage.application.ndr.Problem;
+import org.postage.application.ownmail.OwnMail;
+import org.postage.application.submission.AcceptedSubmission;
+import org.postage.application.submission.Refusals;
+import org.postage.application.support.HostName;
 import org.postage.domain.message.MessageId;
 import org.postage.domain.message.QueueId;
 import org.postage.domain.submission.Violation;
@@ -41,15 +40,18 @@ public class SubmissionReports {
     HostName hostName;
 
     /** Queues the report within the caller's transaction, and records it. */
-    public void rejected(AcceptedSubmission entry, SubmissionRecords.Registered rejected, byte[] raw,
-                         List<Violation> violations) {
+    public void rejected(
+            AcceptedSubmission entry, SubmissionRecords.Registered rejected, byte[] raw, List<Violation> violations) {
         NdrDecision decision = policy.shouldReport(entry.envelopeSender(), raw);
         if (!decision.report()) {
             LOG.info(() -> "submission_id=" + entry.id() + ": no report sent: " + decision.reason());
             return;
         }
         Instant now = clock.instant();
-        String reasons = violations.stream().map(Violation::reason).reduce((a, b) -> a + "; " + b).orElse("");
+        String reasons = violations.stream()
+                .map(Violation::reason)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
         byte[] report = NonDeliveryReport.builder()
                 .reportingHost(hostName.value())
                 .queueId(entry.id())
@@ -57,15 +59,18 @@ public class SubmissionReports {
                 .original(raw)
                 .arrivalDate(ZonedDateTime.ofInstant(entry.acceptedAt(), clock.getZone()))
                 .date(ZonedDateTime.ofInstant(now, clock.getZone()))
-                .problems(violations.stream().map(v -> new Problem(v.rule(), v.reason(), v.fix())).toList())
+                .problems(violations.stream()
+                        .map(v -> new Problem(v.rule(), v.reason(), v.fix()))
+                        .toList())
                 .recipients(rejected.messages().stream()
-                        .map(m -> new FailedRecipient(m.recipient(), Refusals.replyFor(violations).withText(reasons)))
+                        .map(m -> new FailedRecipient(
+                                m.recipient(), Refusals.replyFor(violations).withText(reasons)))
                         .toList())
                 .build()
                 .toBytes();
-        MessageId id = ownMail.send(QueueId.next(now.toEpochMilli()), entry.accountId(), entry.envelopeSender(), report,
-                now);
-        LOG.info(() -> "submission_id=" + entry.id() + ": report " + id + " queued to <"
-                + entry.envelopeSender() + ">");
+        MessageId id =
+                ownMail.send(QueueId.next(now.toEpochMilli()), entry.accountId(), entry.envelopeSender(), report, now);
+        LOG.info(
+                () -> "submission_id=" + entry.id() + ": report " + id + " queued to <" + entry.envelopeSender() + ">");
     }
 }

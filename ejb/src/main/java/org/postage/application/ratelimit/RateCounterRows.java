@@ -14,7 +14,12 @@ import org.postage.domain.ratelimit.RecipientRateCounter.Period;
 @ApplicationScoped
 public class RateCounterRows {
 
-    public enum Outcome { TAKEN, MINUTE_FULL, HOUR_FULL, NO_ROW }
+    public enum Outcome {
+        TAKEN,
+        MINUTE_FULL,
+        HOUR_FULL,
+        NO_ROW
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -100,24 +105,35 @@ public class RateCounterRows {
     private int increment(long accountId, String address, Period period, int limit, long now) {
         return em.createQuery("update RecipientRateCounter c set c.count = c.count + 1 where c.key.accountId = :a"
                         + " and c.key.recipient = :r and c.key.period = :p and c.key.window = :w and c.count < :limit")
-                .setParameter("a", accountId).setParameter("r", address).setParameter("p", period.name())
-                .setParameter("w", period.window(now)).setParameter("limit", limit)
+                .setParameter("a", accountId)
+                .setParameter("r", address)
+                .setParameter("p", period.name())
+                .setParameter("w", period.window(now))
+                .setParameter("limit", limit)
                 .executeUpdate();
     }
 
     private void decrement(long accountId, String address, Period period, long now) {
         em.createQuery("update RecipientRateCounter c set c.count = c.count - 1 where c.key.accountId = :a"
                         + " and c.key.recipient = :r and c.key.period = :p and c.key.window = :w and c.count > 0")
-                .setParameter("a", accountId).setParameter("r", address).setParameter("p", period.name())
+                .setParameter("a", accountId)
+                .setParameter("r", address)
+                .setParameter("p", period.name())
                 .setParameter("w", period.window(now))
                 .executeUpdate();
     }
 
     private Integer count(long accountId, String address, Period period, long now) {
-        return em.createQuery("select c.count from RecipientRateCounter c where c.key.accountId = :a"
-                        + " and c.key.recipient = :r and c.key.period = :p and c.key.window = :w", Integer.class)
-                .setParameter("a", accountId).setParameter("r", address).setParameter("p", period.name())
+        return em.createQuery(
+                        "select c.count from RecipientRateCounter c where c.key.accountId = :a"
+                                + " and c.key.recipient = :r and c.key.period = :p and c.key.window = :w",
+                        Integer.class)
+                .setParameter("a", accountId)
+                .setParameter("r", address)
+                .setParameter("p", period.name())
                 .setParameter("w", period.window(now))
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 }

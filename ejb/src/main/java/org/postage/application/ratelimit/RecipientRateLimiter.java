@@ -1,6 +1,5 @@
 package org.postage.application.ratelimit;
 
-import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
+import org.postage.application.support.LookupCache;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.ratelimit.RecipientRateCounter.Period;
 

@@ -1,7 +1,5 @@
 package org.postage.application.sender;
 
-import org.postage.application.account.UnknownAccountException;
-import org.postage.application.support.UniqueKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -9,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.postage.application.account.UnknownAccountException;
+import org.postage.application.support.UniqueKeys;
 import org.postage.domain.account.AccountRepository;
 import org.postage.domain.sender.Sender;
 import org.postage.domain.sender.SenderRepository;
@@ -18,8 +18,7 @@ import org.postage.domain.sender.SenderRepository;
 public class SenderRecords {
 
     /** What following a link found: the sender it was for, and what it did. */
-    public record FollowedLink(Sender sender, Sender.LinkOutcome outcome) {
-    }
+    public record FollowedLink(Sender sender, Sender.LinkOutcome outcome) {}
 
     @Inject
     SenderRepository senders;

@@ -1,9 +1,5 @@
 package org.postage.application.sender;
 
-import org.postage.application.account.AccountService;
-import org.postage.application.account.UnknownAccountException;
-import org.postage.application.ownmail.OwnMail;
-import org.postage.application.support.HostName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,11 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.postage.application.account.AccountService;
+import org.postage.application.account.UnknownAccountException;
+import org.postage.application.ownmail.OwnMail;
+import org.postage.application.support.HostName;
 import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.message.MessageId;
 import org.postage.domain.message.QueueId;
-import org.postage.domain.sender.Sender;
 import org.postage.domain.secret.LinkTokens;
+import org.postage.domain.sender.Sender;
 
 /**
  * Adds an account's senders and verifies them: by a one-time link mailed to the address (proof that its owner
@@ -128,8 +128,9 @@ public class SenderService {
             return Optional.empty();
         }
         Optional<SenderRecords.FollowedLink> followed = records.followLink(LinkTokens.digest(token), clock.instant());
-        followed.filter(f -> f.outcome() == Sender.LinkOutcome.VERIFIED).ifPresent(f -> LOG.info(() -> "sender="
-                + f.sender().getEmailAddress() + " account=" + f.sender().getAccountId() + " verified by its link"));
+        followed.filter(f -> f.outcome() == Sender.LinkOutcome.VERIFIED)
+                .ifPresent(f -> LOG.info(() -> "sender=" + f.sender().getEmailAddress() + " account="
+                        + f.sender().getAccountId() + " verified by its link"));
         return followed;
     }
 
@@ -142,9 +143,14 @@ public class SenderService {
         Instant now = clock.instant();
         String link = links.link(token);
         QueueId queueId = QueueId.next(now.toEpochMilli());
-        byte[] mail = SenderVerificationMail.render(hostName.value(), sender.getEmailAddress(),
-                accounts.find(sender.getAccountId()).name(), link, sender.getLinkExpiresAt(),
-                MessageId.of(queueId, 1).value(), now);
+        byte[] mail = SenderVerificationMail.render(
+                hostName.value(),
+                sender.getEmailAddress(),
+                accounts.find(sender.getAccountId()).name(),
+                link,
+                sender.getLinkExpiresAt(),
+                MessageId.of(queueId, 1).value(),
+                now);
         MessageId id = ownMail.send(queueId, sender.getAccountId(), sender.getEmailAddress(), mail, now);
         LOG.info(() -> "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId()
                 + ": verification link mailed as " + id);

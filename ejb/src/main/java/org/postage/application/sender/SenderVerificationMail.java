@@ -20,14 +20,19 @@ import java.util.Properties;
  */
 final class SenderVerificationMail {
 
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private SenderVerificationMail() {
-    }
+    private SenderVerificationMail() {}
 
-    static byte[] render(String hostName, String address, String accountName, String link, Instant expiresAt,
-                         String messageId, Instant now) {
+    static byte[] render(
+            String hostName,
+            String address,
+            String accountName,
+            String link,
+            Instant expiresAt,
+            String messageId,
+            Instant now) {
         String text = "Hello,\r\n\r\n"
                 + "Postage, the mail service at " + hostName + ", was asked to send mail as " + address + "\r\n"
                 + "for the account \"" + accountName + "\".\r\n\r\n"

@@ -1,9 +1,9 @@
 package org.postage.application.sender;
 
-import org.postage.application.support.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.postage.application.support.LookupCache;
 
 /**
  * Whether an address is a verified sender of an account, remembered for a few seconds after the database said so:
@@ -22,8 +22,8 @@ public class VerifiedSenders {
 
     /** @param address normalised */
     public boolean isVerified(long accountId, String address) {
-        return verified.get(key(accountId, address), k -> records.isVerified(accountId, address),
-                Boolean::booleanValue);
+        return verified.get(
+                key(accountId, address), k -> records.isVerified(accountId, address), Boolean::booleanValue);
     }
 
     /** Once the removal has committed. */

@@ -1,16 +1,16 @@
 package org.postage.application.sendingdomain;
 
-import org.postage.application.account.UnknownAccountException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
-import org.postage.domain.sendingdomain.DomainRecordStatus;
-import org.postage.domain.sendingdomain.SendingDomain;
+import org.postage.application.account.UnknownAccountException;
 import org.postage.domain.sendingdomain.DkimKeyPair;
 import org.postage.domain.sendingdomain.DkimSelector;
+import org.postage.domain.sendingdomain.DomainRecordStatus;
+import org.postage.domain.sendingdomain.SendingDomain;
 import org.postage.domain.sendingdomain.dns.DnsIdentity;
 import org.postage.domain.sendingdomain.dns.DnsRecordsToPublish;
 import org.postage.domain.sendingdomain.dns.DomainDnsCheck;
@@ -41,8 +41,13 @@ public class DomainService {
      */
     public DomainView add(long accountId, String name, boolean skipDnsCheck) {
         DkimKeyPair key = DkimKeyPair.generate();
-        SendingDomain domain = records.add(new SendingDomain(accountId, name, DkimSelector.next(clock).value(),
-                key.privateKeyPkcs8Base64(), skipDnsCheck, clock.instant()));
+        SendingDomain domain = records.add(new SendingDomain(
+                accountId,
+                name,
+                DkimSelector.next(clock).value(),
+                key.privateKeyPkcs8Base64(),
+                skipDnsCheck,
+                clock.instant()));
         return view(domain);
     }
 
@@ -53,11 +58,11 @@ public class DomainService {
 
     /** Asks DNS now, outside any transaction, and stores the verdicts. */
     public DomainView check(String name) {
-        SendingDomain domain = records.find(SendingDomain.normalise(name))
-                .orElseThrow(() -> new UnknownDomainException(name));
+        SendingDomain domain =
+                records.find(SendingDomain.normalise(name)).orElseThrow(() -> new UnknownDomainException(name));
         DomainDnsReport report = dnsCheck.check(identity(domain));
-        List<DomainRecordStatus> results = report.checks().stream()
-                .map(DomainRecordStatus::new).toList();
+        List<DomainRecordStatus> results =
+                report.checks().stream().map(DomainRecordStatus::new).toList();
         SendingDomain checked = records.storeCheck(domain.getName(), results, clock.instant())
                 .orElseThrow(() -> new UnknownDomainException(name));
         LOG.info(() -> "domain=" + checked.getName() + " checked: authenticated=" + checked.isAuthenticated()
@@ -77,19 +82,28 @@ public class DomainService {
     }
 
     private static DnsIdentity identity(SendingDomain domain) {
-        return new DnsIdentity(domain.getName(), domain.getDkimSelector(),
+        return new DnsIdentity(
+                domain.getName(),
+                domain.getDkimSelector(),
                 DkimKeyPair.fromPkcs8Base64(domain.getDkimPrivateKey()).publicKeyBase64());
     }
 
     private DomainView view(SendingDomain domain) {
         List<DomainView.RecordToPublish> publish = toPublish.forDomain(identity(domain)).stream()
-                .map(r -> new DomainView.RecordToPublish(r.kind().name(), r.name(), r.type(), r.value(),
-                        r.zoneFileLine()))
+                .map(r -> new DomainView.RecordToPublish(
+                        r.kind().name(), r.name(), r.type(), r.value(), r.zoneFileLine()))
                 .toList();
         List<DomainView.RecordResult> checks = domain.getRecords().stream()
                 .map(r -> new DomainView.RecordResult(r.getKind(), r.getName(), r.getOutcome(), r.getReason()))
                 .toList();
-        return new DomainView(domain.getName(), domain.getAccountId(), domain.getDkimSelector(),
-                domain.isSkipDnsCheck(), domain.isAuthenticated(), domain.getCheckedAt(), publish, checks);
+        return new DomainView(
+                domain.getName(),
+                domain.getAccountId(),
+                domain.getDkimSelector(),
+                domain.isSkipDnsCheck(),
+                domain.isAuthenticated(),
+                domain.getCheckedAt(),
+                publish,
+                checks);
     }
 }

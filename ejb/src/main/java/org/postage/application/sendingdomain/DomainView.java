@@ -8,14 +8,18 @@ import org.postage.domain.sendingdomain.dns.RecordKind;
 /**
  * A sending domain as the admin API shows it: the records to publish and the last check, never the private key.
  */
-public record DomainView(String name, long accountId, String dkimSelector, boolean skipDnsCheck,
-                         boolean authenticated, Instant checkedAt, List<RecordToPublish> recordsToPublish,
-                         List<RecordResult> checks) {
+public record DomainView(
+        String name,
+        long accountId,
+        String dkimSelector,
+        boolean skipDnsCheck,
+        boolean authenticated,
+        Instant checkedAt,
+        List<RecordToPublish> recordsToPublish,
+        List<RecordResult> checks) {
 
     /** @param zoneFileLine the same record as a zone file line, TXT values split into 255-byte strings */
-    public record RecordToPublish(String kind, String name, String type, String value, String zoneFileLine) {
-    }
+    public record RecordToPublish(String kind, String name, String type, String value, String zoneFileLine) {}
 
-    public record RecordResult(RecordKind kind, String name, RecordCheck.Outcome outcome, String reason) {
-    }
+    public record RecordResult(RecordKind kind, String name, RecordCheck.Outcome outcome, String reason) {}
 }

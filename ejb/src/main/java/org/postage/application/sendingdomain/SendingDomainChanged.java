@@ -1,5 +1,4 @@
 package org.postage.application.sendingdomain;
 
 /** A sending domain was added or its DNS check stored: fired inside the transaction that wrote it. */
-public record SendingDomainChanged(String name) {
-}
+public record SendingDomainChanged(String name) {}

@@ -1,8 +1,5 @@
 package org.postage.application.sendingdomain;
 
-import org.postage.application.account.UnknownAccountException;
-import org.postage.application.delivery.SigningDomains;
-import org.postage.application.support.UniqueKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,6 +8,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.postage.application.account.UnknownAccountException;
+import org.postage.application.delivery.SigningDomains;
+import org.postage.application.support.UniqueKeys;
 import org.postage.domain.account.AccountRepository;
 import org.postage.domain.sendingdomain.DomainRecordStatus;
 import org.postage.domain.sendingdomain.SendingDomain;

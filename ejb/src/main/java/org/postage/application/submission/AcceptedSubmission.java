@@ -10,8 +10,13 @@ import org.postage.domain.message.QueueId;
  *
  * @param credential the SMTP username it came with, or null for other channels
  */
-public record AcceptedSubmission(QueueId id, long accountId, String credential, String envelopeSender,
-                                 List<String> recipients, Instant acceptedAt) {
+public record AcceptedSubmission(
+        QueueId id,
+        long accountId,
+        String credential,
+        String envelopeSender,
+        List<String> recipients,
+        Instant acceptedAt) {
 
     public AcceptedSubmission {
         recipients = List.copyOf(recipients);

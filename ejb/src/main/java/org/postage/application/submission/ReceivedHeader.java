@@ -13,8 +13,7 @@ public final class ReceivedHeader {
     private static final DateTimeFormatter RFC_5322 =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
 
-    private ReceivedHeader() {
-    }
+    private ReceivedHeader() {}
 
     public static byte[] render(SmtpSession session, String byHost, QueueId queueId, ZonedDateTime when) {
         String helo = session.heloName() == null ? "unknown" : clean(session.heloName());

@@ -1,11 +1,5 @@
 package org.postage.application.submission;
 
-import org.postage.application.credential.CredentialScope;
-import org.postage.application.credential.CredentialService;
-import org.postage.application.processing.SenderRule;
-import org.postage.application.processing.SubmissionPolicy;
-import org.postage.application.ratelimit.RecipientRateLimiter;
-import org.postage.application.support.HostName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,6 +14,12 @@ import org.postage.api.Envelope;
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 import org.postage.api.SmtpSession;
+import org.postage.application.credential.CredentialScope;
+import org.postage.application.credential.CredentialService;
+import org.postage.application.processing.SenderRule;
+import org.postage.application.processing.SubmissionPolicy;
+import org.postage.application.ratelimit.RecipientRateLimiter;
+import org.postage.application.support.HostName;
 import org.postage.domain.message.QueueId;
 import org.postage.domain.submission.Violation;
 
@@ -57,11 +57,13 @@ public class SubmissionService {
     HostName hostName;
 
     public AuthResult authenticate(SmtpSession session, String username, String password) {
-        return credentials.authenticate(username, password)
+        return credentials
+                .authenticate(username, password)
                 .map(c -> AuthResult.accepted(
                         new SmtpPrincipal(c.getAccountId(), c.getUsername(), c.isRefuseInSession()).format()))
                 .orElseGet(() -> {
-                    LOG.info(() -> "SMTP AUTH failed for user '" + printable(username) + "' from " + session.clientAddress());
+                    LOG.info(() ->
+                            "SMTP AUTH failed for user '" + printable(username) + "' from " + session.clientAddress());
                     return AuthResult.rejected(SmtpReplies.AUTH_FAILED);
                 });
     }
@@ -81,7 +83,8 @@ public class SubmissionService {
         }
         // Refused here rather than after DATA: the client has not sent the message yet, and every client reads a 550
         // to MAIL.
-        return senderRule.check("The envelope sender", principal.accountId(), scope.get(), reversePath)
+        return senderRule
+                .check("The envelope sender", principal.accountId(), scope.get(), reversePath)
                 .map(v -> SmtpReplies.SENDER_REFUSED.withText(bounded(v.reason() + "; " + lowerFirst(v.fix()))))
                 .orElse(SmtpReplies.SENDER_OK);
     }
@@ -103,23 +106,32 @@ public class SubmissionService {
             return SmtpReplies.AUTH_REQUIRED;
         }
         if (principal.refuseInSession()) {
-            List<Violation> violations = policy.judge(principal.accountId(), principal.username(), content).violations();
+            List<Violation> violations = policy.judge(principal.accountId(), principal.username(), content)
+                    .violations();
             if (!violations.isEmpty()) {
                 // For clients that read SMTP replies: the reason at the end of DATA, and nothing stored.
-                return Refusals.replyFor(violations).withText(bounded(violations.stream()
-                        .map(Violation::reason).collect(Collectors.joining("; "))));
+                return Refusals.replyFor(violations)
+                        .withText(bounded(
+                                violations.stream().map(Violation::reason).collect(Collectors.joining("; "))));
             }
         }
         Instant now = clock.instant();
         QueueId queueId = QueueId.next(now.toEpochMilli());
-        byte[] received = ReceivedHeader.render(session, hostName.value(), queueId,
-                ZonedDateTime.ofInstant(now, clock.getZone()));
+        byte[] received = ReceivedHeader.render(
+                session, hostName.value(), queueId, ZonedDateTime.ofInstant(now, clock.getZone()));
         byte[] stored = new byte[received.length + content.length];
         System.arraycopy(received, 0, stored, 0, received.length);
         System.arraycopy(content, 0, stored, received.length, content.length);
 
-        queue.enqueue(new AcceptedSubmission(queueId, principal.accountId(), principal.username(), envelope.reversePath(),
-                envelope.recipients(), now), stored);
+        queue.enqueue(
+                new AcceptedSubmission(
+                        queueId,
+                        principal.accountId(),
+                        principal.username(),
+                        envelope.reversePath(),
+                        envelope.recipients(),
+                        now),
+                stored);
         return SmtpReplies.QUEUED.withText("Ok: queued as " + queueId);
     }
 

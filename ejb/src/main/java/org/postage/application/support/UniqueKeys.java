@@ -8,8 +8,7 @@ public final class UniqueKeys {
     /** SQLSTATE of a unique violation (SQL standard class 23, integrity constraint; H2 and PostgreSQL use it). */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueKeys() {
-    }
+    private UniqueKeys() {}
 
     public static boolean isViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -1,6 +1,5 @@
 package org.postage.domain.account;
 
-import org.postage.domain.ratelimit.RateLimits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.postage.domain.ratelimit.RateLimits;
 
 /** A tenant: everything it sends and every credential it holds belong to it alone. */
 @Entity
@@ -33,8 +33,7 @@ public class Account {
     @Column(name = "per_recipient_per_hour")
     private Integer perRecipientPerHour;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Account(String name, Instant createdAt) {
         this.name = name;
@@ -48,7 +47,8 @@ public class Account {
 
     /** This account's limits, each falling back to the operator's default where the account sets none. */
     public RateLimits rateLimits(RateLimits defaults) {
-        return new RateLimits(perRecipientPerMinute == null ? defaults.perMinute() : perRecipientPerMinute,
+        return new RateLimits(
+                perRecipientPerMinute == null ? defaults.perMinute() : perRecipientPerMinute,
                 perRecipientPerHour == null ? defaults.perHour() : perRecipientPerHour);
     }
 

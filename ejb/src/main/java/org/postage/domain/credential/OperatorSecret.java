@@ -19,8 +19,7 @@ public class OperatorSecret {
     @Column(nullable = false, length = 200)
     private String hash;
 
-    protected OperatorSecret() {
-    }
+    protected OperatorSecret() {}
 
     public OperatorSecret(String name, String hash) {
         this.name = name;

@@ -1,7 +1,5 @@
 package org.postage.domain.credential;
 
-import org.postage.domain.account.Account;
-import org.postage.domain.mail.EmailAddress;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,6 +15,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import org.postage.domain.account.Account;
+import org.postage.domain.mail.EmailAddress;
 
 /**
  * A username and password an application uses for SMTP AUTH. Only a salted slow hash of the password is kept;
@@ -46,7 +46,9 @@ public class SmtpCredential {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    /** Refuse a submission that breaks a rule with 550 at the end of DATA instead of accepting it and sending an NDR. */
+    /**
+     * Refuse a submission that breaks a rule with 550 at the end of DATA instead of accepting it and sending an NDR.
+     */
     @Column(name = "refuse_in_session", nullable = false)
     private boolean refuseInSession;
 
@@ -56,8 +58,7 @@ public class SmtpCredential {
     @Column(name = "email_address", nullable = false, length = EmailAddress.MAX_LENGTH)
     private Set<String> allowedSenders = new TreeSet<>();
 
-    protected SmtpCredential() {
-    }
+    protected SmtpCredential() {}
 
     public SmtpCredential(String username, String passwordHash, Account account, Instant createdAt) {
         this.username = username;

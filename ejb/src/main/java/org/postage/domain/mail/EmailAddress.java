@@ -20,13 +20,14 @@ public record EmailAddress(String localPart, String domain) {
 
     /** RFC 5321 4.5.3.1: 64 octets of local part, 254 in all. */
     public static final int MAX_LENGTH = 254;
+
     public static final int MAX_LOCAL_PART = 64;
 
-    private static final Pattern LOCAL_PART = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern LOCAL_PART =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     /** RFC 1035 host name rules, at least two labels: what a From domain and a DKIM d= can hold. */
-    private static final Pattern DOMAIN = Pattern.compile(
-            "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     /** @throws IllegalArgumentException when the parts do not make an address of this rule */
     public EmailAddress {
@@ -70,9 +71,12 @@ public record EmailAddress(String localPart, String domain) {
     }
 
     private static boolean isValid(String localPart, String domain) {
-        return localPart != null && domain != null
-                && localPart.length() <= MAX_LOCAL_PART && localPart.length() + 1 + domain.length() <= MAX_LENGTH
-                && LOCAL_PART.matcher(localPart).matches() && isValidDomain(domain);
+        return localPart != null
+                && domain != null
+                && localPart.length() <= MAX_LOCAL_PART
+                && localPart.length() + 1 + domain.length() <= MAX_LENGTH
+                && LOCAL_PART.matcher(localPart).matches()
+                && isValidDomain(domain);
     }
 
     /** {@code local@domain}, the form the database keeps. */

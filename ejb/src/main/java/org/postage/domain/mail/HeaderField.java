@@ -122,7 +122,10 @@ public final class HeaderField {
     private String decode(int from, int to) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw, from, to - from)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(raw, from, to - from))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             text = new String(raw, from, to - from, StandardCharsets.ISO_8859_1);
         }

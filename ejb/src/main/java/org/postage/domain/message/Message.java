@@ -47,8 +47,7 @@ public class Message {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Message() {
-    }
+    protected Message() {}
 
     Message(Submission submission, MessageId id, String recipient, Instant now) {
         this.submission = submission;

@@ -17,7 +17,13 @@ import java.time.Instant;
 @Table(name = "message_event", indexes = @Index(name = "message_event_message", columnList = "message_id"))
 public class MessageEvent {
 
-    public enum Type { QUEUED, REJECTED, SENT, DEFERRED, FAILED }
+    public enum Type {
+        QUEUED,
+        REJECTED,
+        SENT,
+        DEFERRED,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_ids")
@@ -37,8 +43,7 @@ public class MessageEvent {
     @Column(length = 1000)
     private String detail;
 
-    protected MessageEvent() {
-    }
+    protected MessageEvent() {}
 
     public MessageEvent(MessageId messageId, Type type, Instant occurredAt, String detail) {
         this.messageId = messageId.value();

@@ -24,7 +24,7 @@ public record QueueId(String value) {
         long low = RANDOM.nextInt() & 0x3FFF_FFFFL;
         char[] out = new char[16];
         encode(high, out, 0, 10); // 10 characters carry 50 bits: the 48-bit time, zero-padded
-        encode(low, out, 10, 6);  // 6 characters carry 30 random bits
+        encode(low, out, 10, 6); // 6 characters carry 30 random bits
         return new QueueId(new String(out));
     }
 

@@ -17,7 +17,8 @@ public record RetryPolicy(Duration firstDelay, double factor, Duration maxDelay,
             throw new IllegalArgumentException("retry factor must be at least 1: " + factor);
         }
         if (maxDelay.compareTo(firstDelay) < 0) {
-            throw new IllegalArgumentException("maximum retry delay " + maxDelay + " is below the first delay " + firstDelay);
+            throw new IllegalArgumentException(
+                    "maximum retry delay " + maxDelay + " is below the first delay " + firstDelay);
         }
     }
 

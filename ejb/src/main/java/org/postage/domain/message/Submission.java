@@ -70,11 +70,16 @@ public class Submission {
     @OrderBy("id")
     private List<Message> messages = new ArrayList<>();
 
-    protected Submission() {
-    }
+    protected Submission() {}
 
-    public Submission(QueueId id, long accountId, String envelopeSender, long sizeBytes, Instant acceptedAt,
-                      List<String> recipients, boolean report) {
+    public Submission(
+            QueueId id,
+            long accountId,
+            String envelopeSender,
+            long sizeBytes,
+            Instant acceptedAt,
+            List<String> recipients,
+            boolean report) {
         this.id = id.value();
         this.accountId = accountId;
         this.envelopeSender = envelopeSender;
@@ -114,7 +119,7 @@ public class Submission {
                 }
                 case DEFERRED -> anyDeferred = true;
                 case SENT -> anySent = true;
-                case FAILED, REJECTED -> { }
+                case FAILED, REJECTED -> {}
             }
         }
         if (anyDeferred) {

@@ -8,7 +8,8 @@ public record RateLimits(int perMinute, int perHour) {
 
     public RateLimits {
         if (perMinute < 0 || perHour < 0) {
-            throw new IllegalArgumentException("rate limits cannot be negative: " + perMinute + "/min, " + perHour + "/h");
+            throw new IllegalArgumentException(
+                    "rate limits cannot be negative: " + perMinute + "/min, " + perHour + "/h");
         }
     }
 

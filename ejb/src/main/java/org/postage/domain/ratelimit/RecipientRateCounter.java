@@ -16,7 +16,8 @@ import java.io.Serializable;
 public class RecipientRateCounter {
 
     public enum Period {
-        MINUTE(60), HOUR(3600);
+        MINUTE(60),
+        HOUR(3600);
 
         final long seconds;
 
@@ -49,8 +50,7 @@ public class RecipientRateCounter {
         @Column(name = "window_start")
         private long window;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public Key(long accountId, String recipient, Period period, long window) {
             this.accountId = accountId;
@@ -61,8 +61,11 @@ public class RecipientRateCounter {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.accountId == accountId && k.window == window
-                    && k.recipient.equals(recipient) && k.period.equals(period);
+            return o instanceof Key k
+                    && k.accountId == accountId
+                    && k.window == window
+                    && k.recipient.equals(recipient)
+                    && k.period.equals(period);
         }
 
         @Override
@@ -77,8 +80,7 @@ public class RecipientRateCounter {
     @Column(nullable = false)
     private int count;
 
-    protected RecipientRateCounter() {
-    }
+    protected RecipientRateCounter() {}
 
     public RecipientRateCounter(Key key) {
         this.key = key;

@@ -17,8 +17,7 @@ public final class LinkTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private LinkTokens() {
-    }
+    private LinkTokens() {}
 
     /** 43 URL-safe characters. */
     public static String next() {
@@ -35,8 +34,8 @@ public final class LinkTokens {
     /** Hex SHA-256 of the token: what is stored and looked up. */
     public static String digest(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

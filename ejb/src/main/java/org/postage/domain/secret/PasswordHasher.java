@@ -15,6 +15,7 @@ public final class PasswordHasher {
 
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 210_000;
+
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
@@ -57,7 +58,9 @@ public final class PasswordHasher {
     private static byte[] derive(String password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
         } finally {

@@ -8,8 +8,7 @@ public final class RandomSecrets {
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RandomSecrets() {
-    }
+    private RandomSecrets() {}
 
     /** 32 characters from a 56-letter alphabet: about 186 bits. */
     public static String password() {

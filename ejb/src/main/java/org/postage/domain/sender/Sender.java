@@ -1,6 +1,5 @@
 package org.postage.domain.sender;
 
-import org.postage.domain.mail.EmailAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.postage.domain.mail.EmailAddress;
 
 /**
  * An email address an account sends as, in the lower-case form of {@link EmailAddress}. Mail from it is accepted
@@ -21,10 +21,17 @@ import java.time.Instant;
 @Table(name = "sender", uniqueConstraints = @UniqueConstraint(columnNames = {"account_id", "email_address"}))
 public class Sender {
 
-    public enum VerifiedBy { LINK, OPERATOR }
+    public enum VerifiedBy {
+        LINK,
+        OPERATOR
+    }
 
     /** What following a verification link did. */
-    public enum LinkOutcome { VERIFIED, ALREADY_USED, EXPIRED }
+    public enum LinkOutcome {
+        VERIFIED,
+        ALREADY_USED,
+        EXPIRED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,8 +64,7 @@ public class Sender {
     @Column(name = "link_expires_at")
     private Instant linkExpiresAt;
 
-    protected Sender() {
-    }
+    protected Sender() {}
 
     /**
      * @param emailAddress kept as {@link EmailAddress} normalises it

@@ -66,8 +66,8 @@ public record DkimKeyPair(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
                 throw new IllegalArgumentException("a DKIM key must have at least " + MINIMUM_BITS + " bits, this has "
                         + crt.getModulus().bitLength());
             }
-            RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            RSAPublicKey pub =
+                    (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
             return new DkimKeyPair(crt, pub);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not a PKCS#8 RSA private key: " + e.getMessage(), e);

@@ -16,6 +16,7 @@ public record DkimSelector(String value) {
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     /** RFC 6376 3.1: one or more DNS labels; nothing that could end the tag or the header it sits in. */
     private static final Pattern FORMAT = Pattern.compile(LABEL + "(?:\\." + LABEL + ")*");
+
     private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("yyyyMM");
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

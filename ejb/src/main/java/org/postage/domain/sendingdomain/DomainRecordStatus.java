@@ -27,8 +27,7 @@ public class DomainRecordStatus {
     @Column(name = "reason", nullable = false, length = MAX_REASON)
     private String reason;
 
-    protected DomainRecordStatus() {
-    }
+    protected DomainRecordStatus() {}
 
     public DomainRecordStatus(RecordCheck check) {
         this(check.kind(), check.name(), check.outcome(), check.reason());

@@ -1,6 +1,5 @@
 package org.postage.domain.sendingdomain;
 
-import org.postage.domain.sendingdomain.dns.RecordKind;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.postage.domain.mail.EmailAddress;
+import org.postage.domain.sendingdomain.dns.RecordKind;
 
 /**
  * A domain an account sends From, with the DKIM key Postage signs its mail with and the last verdict of DNS on the
@@ -61,11 +61,15 @@ public class SendingDomain {
     @OrderColumn(name = "position")
     private List<DomainRecordStatus> records = new ArrayList<>();
 
-    protected SendingDomain() {
-    }
+    protected SendingDomain() {}
 
-    public SendingDomain(long accountId, String name, String dkimSelector, String dkimPrivateKey,
-                         boolean skipDnsCheck, Instant createdAt) {
+    public SendingDomain(
+            long accountId,
+            String name,
+            String dkimSelector,
+            String dkimPrivateKey,
+            boolean skipDnsCheck,
+            Instant createdAt) {
         if (!isValidName(name)) {
             throw new IllegalArgumentException("not a domain name: " + name);
         }
@@ -95,8 +99,8 @@ public class SendingDomain {
     }
 
     public boolean isAuthenticated() {
-        return skipDnsCheck || (records.size() == RECORD_KINDS.size()
-                && records.stream().allMatch(DomainRecordStatus::passed));
+        return skipDnsCheck
+                || (records.size() == RECORD_KINDS.size() && records.stream().allMatch(DomainRecordStatus::passed));
     }
 
     /** The kinds that keep the domain from being authenticated: all four before the first check. */
@@ -107,7 +111,10 @@ public class SendingDomain {
         if (records.isEmpty()) {
             return RECORD_KINDS;
         }
-        return records.stream().filter(r -> !r.passed()).map(DomainRecordStatus::getKind).toList();
+        return records.stream()
+                .filter(r -> !r.passed())
+                .map(DomainRecordStatus::getKind)
+                .toList();
     }
 
     public Long getId() {

@@ -14,8 +14,7 @@ final class CidReferences {
     // Ends where an HTML attribute or a CSS url(...) would end the URL.
     private static final Pattern CID_URL = Pattern.compile("(?i)cid:([^\\s\"'<>()\\\\]+)");
 
-    private CidReferences() {
-    }
+    private CidReferences() {}
 
     static Set<String> in(String html) {
         Set<String> ids = new HashSet<>();

@@ -37,11 +37,9 @@ final class ContentRules {
     private final List<IdentifiedPart> identified = new ArrayList<>();
 
     /** An attachment with a Content-ID, refused later if the HTML refers to it. */
-    private record IdentifiedPart(String contentId, String label) {
-    }
+    private record IdentifiedPart(String contentId, String label) {}
 
-    private ContentRules() {
-    }
+    private ContentRules() {}
 
     static List<Violation> check(MimePart message) throws MessagingException, IOException {
         ContentRules rules = new ContentRules();
@@ -71,8 +69,10 @@ final class ContentRules {
         int count = multipart.getCount();
         boolean related = type.equals("multipart/related");
         if (related && !inRelated) {
-            violations.add(new Violation("content.related", label(part, path, type)
-                    + " embeds inline content, such as images shown in the HTML", INLINE_FIX));
+            violations.add(new Violation(
+                    "content.related",
+                    label(part, path, type) + " embeds inline content, such as images shown in the HTML",
+                    INLINE_FIX));
         }
         boolean alternative = type.equals("multipart/alternative");
         // Inside multipart/related the first child is the root (RFC 2387 3.2, ignoring a rare start parameter).
@@ -99,14 +99,15 @@ final class ContentRules {
             return; // content.related already refuses everything that hangs off the related root
         }
         if ("inline".equals(disposition)) {
-            violations.add(new Violation("content.inline-part",
-                    label(part, path, type) + " has Content-Disposition: inline", INLINE_FIX));
+            violations.add(new Violation(
+                    "content.inline-part", label(part, path, type) + " has Content-Disposition: inline", INLINE_FIX));
             return;
         }
         String encoding = part.getEncoding();
         if (!"base64".equalsIgnoreCase(encoding)) {
             String named = encoding == null ? "7bit (none given)" : ReplyText.quote(encoding);
-            violations.add(new Violation("content.attachment-encoding",
+            violations.add(new Violation(
+                    "content.attachment-encoding",
                     label(part, path, type) + " is an attachment with Content-Transfer-Encoding " + named
                             + "; attachments must be base64",
                     "Encode every attachment with Content-Transfer-Encoding: base64"));
@@ -121,8 +122,10 @@ final class ContentRules {
         if (htmlBodies.isEmpty()) {
             String found = otherBodyTypes.isEmpty()
                     ? "no body text at all"
-                    : "only " + String.join(", ", otherBodyTypes.stream().sorted().toList());
-            violations.add(new Violation("content.text-only",
+                    : "only "
+                            + String.join(", ", otherBodyTypes.stream().sorted().toList());
+            violations.add(new Violation(
+                    "content.text-only",
                     "The message has no text/html body (it has " + found + ")",
                     "Send an HTML body, alone or with a text/plain alternative in multipart/alternative"));
         }
@@ -136,7 +139,8 @@ final class ContentRules {
         htmlBodies.forEach(html -> referenced.addAll(CidReferences.in(html)));
         for (IdentifiedPart part : identified) {
             if (referenced.contains(part.contentId())) {
-                violations.add(new Violation("content.inline-part",
+                violations.add(new Violation(
+                        "content.inline-part",
                         part.label() + " is shown inline: the HTML refers to it as cid:"
                                 + ReplyText.line(part.contentId(), ReplyText.QUOTED_LENGTH),
                         INLINE_FIX));

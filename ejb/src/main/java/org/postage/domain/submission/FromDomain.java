@@ -8,8 +8,7 @@ import org.postage.domain.mail.HeaderSection;
 /** The domain of a message's single From address, read from the header section alone (no MIME parsing). */
 public final class FromDomain {
 
-    private FromDomain() {
-    }
+    private FromDomain() {}
 
     /** @return in lower case; empty when From is missing, not single or invalid: the submission rules report those */
     public static Optional<String> of(byte[] raw) {

@@ -19,8 +19,7 @@ final class FromRule {
 
     private static final String FIX = "Send one From header with one address, e.g. From: Shop <orders@shop.example>";
 
-    private FromRule() {
-    }
+    private FromRule() {}
 
     /** The From address, or null when From breaks the rule (then {@code violations} says why). */
     static EmailAddress read(HeaderSection headers, List<Violation> violations) {
@@ -48,8 +47,10 @@ final class FromRule {
             return null;
         }
         if (addresses.length > 1) {
-            violations.add(new Violation("from.multiple",
-                    "From " + ReplyText.quote(value) + " lists " + addresses.length + " addresses", FIX));
+            violations.add(new Violation(
+                    "from.multiple",
+                    "From " + ReplyText.quote(value) + " lists " + addresses.length + " addresses",
+                    FIX));
             return null;
         }
         if (addresses.length == 0) {
@@ -67,16 +68,21 @@ final class FromRule {
         String addr = address.getAddress();
         Optional<EmailAddress> from = EmailAddress.parse(addr);
         if (from.isEmpty()) {
-            violations.add(invalid(value, addr != null && !addr.chars().allMatch(c -> c < 128)
-                    ? "non-ASCII address; SMTPUTF8 is not offered"
-                    : "not a dot-atom local part at a multi-label domain"));
+            violations.add(invalid(
+                    value,
+                    addr != null && !addr.chars().allMatch(c -> c < 128)
+                            ? "non-ASCII address; SMTPUTF8 is not offered"
+                            : "not a dot-atom local part at a multi-label domain"));
             return null;
         }
         return from.get();
     }
 
     private static Violation invalid(String value, String detail) {
-        return new Violation("from.invalid", "From " + ReplyText.quote(value) + " is not a valid address ("
-                + ReplyText.line(String.valueOf(detail), 60) + ")", FIX);
+        return new Violation(
+                "from.invalid",
+                "From " + ReplyText.quote(value) + " is not a valid address ("
+                        + ReplyText.line(String.valueOf(detail), 60) + ")",
+                FIX);
     }
 }

@@ -35,7 +35,8 @@ final class MetadataRule {
         Map<String, List<HeaderField>> byKey = new LinkedHashMap<>();
         for (HeaderField field : headers.fields()) {
             if (field.hasNamePrefix(PREFIX)) {
-                byKey.computeIfAbsent(field.name().substring(PREFIX.length()), k -> new ArrayList<>()).add(field);
+                byKey.computeIfAbsent(field.name().substring(PREFIX.length()), k -> new ArrayList<>())
+                        .add(field);
             }
         }
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -47,7 +48,8 @@ final class MetadataRule {
         }
         int keys = byKey.size() - (byKey.containsKey(FlexmailOptions.ORIGINAL_MESSAGE_ID) ? 1 : 0);
         if (keys > maxKeys) {
-            violations.add(new Violation("metadata.too-many",
+            violations.add(new Violation(
+                    "metadata.too-many",
                     "The message has " + keys + " " + PREFIX + "* keys; at most " + maxKeys + " are allowed",
                     "Send at most " + maxKeys + " metadata keys; original_message_id is added by the service"
                             + " and not counted"));
@@ -63,37 +65,46 @@ final class MetadataRule {
     private static String checked(String key, List<HeaderField> fields, List<Violation> violations) {
         String header = PREFIX + key;
         if (fields.size() > 1) {
-            violations.add(new Violation("metadata.duplicate-key",
+            violations.add(new Violation(
+                    "metadata.duplicate-key",
                     ReplyText.line(header, 80) + " appears " + fields.size() + " times; each key takes one value",
                     "Send each metadata key once"));
             return null;
         }
         if (key.equals(FlexmailOptions.ORIGINAL_MESSAGE_ID)) {
-            violations.add(new Violation("metadata.reserved-key",
+            violations.add(new Violation(
+                    "metadata.reserved-key",
                     header + " is reserved: the service fills it from the Message-ID header",
                     "Remove " + header + " and put your id in the Message-ID header"));
             return null;
         }
         String keyProblem = SnakeCase.problem(key);
         if (keyProblem != null) {
-            violations.add(new Violation("metadata.key-format",
-                    "Metadata key " + ReplyText.quote(key) + " (header " + PREFIX + "{key}) " + keyProblem, KEY_FIX));
+            violations.add(new Violation(
+                    "metadata.key-format",
+                    "Metadata key " + ReplyText.quote(key) + " (header " + PREFIX + "{key}) " + keyProblem,
+                    KEY_FIX));
             return null;
         }
         String value;
         try {
             value = MimeUtility.decodeText(fields.get(0).value().trim()).trim();
         } catch (UnsupportedEncodingException e) {
-            violations.add(new Violation("metadata.value-encoding",
+            violations.add(new Violation(
+                    "metadata.value-encoding",
                     header + " is RFC 2047 encoded in an unknown charset " + ReplyText.quote(e.getMessage()),
                     "Encode the value in UTF-8 (=?UTF-8?Q?...?=) or send it as plain ASCII"));
             return null;
         }
         int length = value.codePointCount(0, value.length());
         if (length == 0 || length > MAX_VALUE_LENGTH) {
-            violations.add(new Violation("metadata.value-length",
-                    header + (length == 0 ? " is empty" : " " + ReplyText.quote(value) + " has " + length
-                            + " characters, more than " + MAX_VALUE_LENGTH),
+            violations.add(new Violation(
+                    "metadata.value-length",
+                    header
+                            + (length == 0
+                                    ? " is empty"
+                                    : " " + ReplyText.quote(value) + " has " + length + " characters, more than "
+                                            + MAX_VALUE_LENGTH),
                     "Give " + header + " a value of 1 to " + MAX_VALUE_LENGTH + " characters"));
             return null;
         }

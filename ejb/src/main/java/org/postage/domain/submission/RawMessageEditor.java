@@ -13,8 +13,7 @@ import org.postage.domain.mail.HeaderSection;
  */
 public final class RawMessageEditor {
 
-    private RawMessageEditor() {
-    }
+    private RawMessageEditor() {}
 
     /** Removes every field whose name starts with {@code prefix} (case-insensitive), with its continuation lines. */
     public static byte[] removeHeadersWithPrefix(byte[] raw, String prefix) {

@@ -9,8 +9,7 @@ final class ReplyText {
     /** How much of an offending value a reason quotes: enough to recognise it. */
     static final int QUOTED_LENGTH = 40;
 
-    private ReplyText() {
-    }
+    private ReplyText() {}
 
     /** {@code text} with line breaks and tabs as spaces, every other non-printable or non-ASCII code point as '?'. */
     static String line(String text, int maxLength) {

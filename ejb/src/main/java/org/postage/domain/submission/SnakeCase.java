@@ -9,8 +9,7 @@ final class SnakeCase {
 
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
 
-    private SnakeCase() {
-    }
+    private SnakeCase() {}
 
     /** What is wrong with {@code name} as a snake_case name of 1 to 50 characters, or null when nothing is. */
     static String problem(String name) {

@@ -73,8 +73,12 @@ public final class SubmissionInspector {
             return ContentRules.check(message);
         } catch (MessagingException | IOException e) {
             // Half-walked structure proves nothing (no HTML found yet is not "text only"): report the failure alone.
-            return List.of(new Violation("message.unparseable", "The MIME structure cannot be read: "
-                    + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()), MIME_FIX));
+            return List.of(new Violation(
+                    "message.unparseable",
+                    "The MIME structure cannot be read: "
+                            + Objects.requireNonNullElse(
+                                    e.getMessage(), e.getClass().getSimpleName()),
+                    MIME_FIX));
         }
     }
 

@@ -12,8 +12,7 @@ final class TagRule {
     private static final String FIX = "Use one X-Flexmail-Tag of 1 to " + SnakeCase.MAX_LENGTH
             + " lower-case letters and digits joined by single underscores, e.g. order_confirmation";
 
-    private TagRule() {
-    }
+    private TagRule() {}
 
     /** The tag, or null when there is none or it breaks the rule (then {@code violations} says why). */
     static String read(HeaderSection headers, List<Violation> violations) {
@@ -22,8 +21,8 @@ final class TagRule {
             return null;
         }
         if (tags.size() > 1) {
-            violations.add(new Violation("tag.multiple",
-                    HEADER + " appears " + tags.size() + " times; a message has at most one tag", FIX));
+            violations.add(new Violation(
+                    "tag.multiple", HEADER + " appears " + tags.size() + " times; a message has at most one tag", FIX));
             return null;
         }
         String tag = tags.get(0).value().trim();

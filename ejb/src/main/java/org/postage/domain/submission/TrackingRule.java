@@ -14,8 +14,7 @@ final class TrackingRule {
     static final String OPEN = "X-Flexmail-Open-Tracking";
     static final String LINK = "X-Flexmail-Link-Tracking";
 
-    private TrackingRule() {
-    }
+    private TrackingRule() {}
 
     /** Whether {@code header} turns tracking on; false when it breaks the rule (then {@code violations} says why). */
     static boolean read(HeaderSection headers, String header, List<Violation> violations) {
@@ -33,8 +32,10 @@ final class TrackingRule {
             return true;
         }
         if (!value.equalsIgnoreCase("false")) {
-            violations.add(new Violation("tracking.value",
-                    header + " is " + ReplyText.quote(value) + "; only true or false is understood", fix));
+            violations.add(new Violation(
+                    "tracking.value",
+                    header + " is " + ReplyText.quote(value) + "; only true or false is understood",
+                    fix));
         }
         return false;
     }

@@ -63,8 +63,12 @@ final class SettingValues {
         } catch (NumberFormatException e) {
             // said below, with what is allowed
         }
-        problem(name, raw.get(), max >= Integer.MAX_VALUE ? "a whole number, " + min + " or more"
-                : "a whole number from " + min + " to " + max);
+        problem(
+                name,
+                raw.get(),
+                max >= Integer.MAX_VALUE
+                        ? "a whole number, " + min + " or more"
+                        : "a whole number from " + min + " to " + max);
         return defaultValue;
     }
 

@@ -27,10 +27,18 @@ import org.postage.infrastructure.relay.RelaySettings;
  * @param dnsResolver {@code host:port} of the resolver sending-domain checks ask; empty for the system's
  * @param dnsTimeout  how long to wait for one DNS answer
  */
-public record Settings(HostName hostName, RelaySettings relay, RetryPolicy retryPolicy, int maxMetadataKeys,
-                       Optional<String> dnsResolver, Duration dnsTimeout, DnsRequirements dnsRequirements,
-                       RateLimits defaultRateLimits, VerificationLinks verificationLinks, MessageIdPolicy messageIds,
-                       AdminPassword adminPassword) {
+public record Settings(
+        HostName hostName,
+        RelaySettings relay,
+        RetryPolicy retryPolicy,
+        int maxMetadataKeys,
+        Optional<String> dnsResolver,
+        Duration dnsTimeout,
+        DnsRequirements dnsRequirements,
+        RateLimits defaultRateLimits,
+        VerificationLinks verificationLinks,
+        MessageIdPolicy messageIds,
+        AdminPassword adminPassword) {
 
     /** Also read by the SMTP listener, through jboss-ejb3.xml: see {@link #listenerHostName}. */
     public static final String HOSTNAME = "postage.hostname";
@@ -54,11 +62,11 @@ public record Settings(HostName hostName, RelaySettings relay, RetryPolicy retry
      * @param environment      {@link System#getenv(String)}: what the SMTP listener's host name is expanded from
      * @throws InvalidSettingsException naming every bad setting
      */
-    public static Settings read(Source config, Function<String, String> systemProperties,
-                                Function<String, String> environment) {
+    public static Settings read(
+            Source config, Function<String, String> systemProperties, Function<String, String> environment) {
         SettingValues v = new SettingValues(config);
-        String hostName = v.text(HOSTNAME, SmtpDefaults.HOST_NAME, Settings::isHostName,
-                "a host name such as mail.example.com");
+        String hostName =
+                v.text(HOSTNAME, SmtpDefaults.HOST_NAME, Settings::isHostName, "a host name such as mail.example.com");
 
         String relayHost = v.text("postage.relay.host", "127.0.0.1");
         long relayPort = v.number("postage.relay.port", 25, 1, 65_535);
@@ -72,29 +80,52 @@ public record Settings(HostName hostName, RelaySettings relay, RetryPolicy retry
         double factor = v.decimal("postage.retry.factor", 2, 1);
         long maxDelay = v.number("postage.retry.max-delay-seconds", 3600, 1, YEAR_SECONDS);
         if (maxDelay < firstDelay) {
-            v.problem("postage.retry.max-delay-seconds", Long.toString(maxDelay), "at least "
-                    + SettingValues.variable("postage.retry.first-delay-seconds") + " (" + firstDelay + ")");
+            v.problem(
+                    "postage.retry.max-delay-seconds",
+                    Long.toString(maxDelay),
+                    "at least " + SettingValues.variable("postage.retry.first-delay-seconds") + " (" + firstDelay
+                            + ")");
         }
         long maxAge = v.number("postage.retry.max-age-seconds", 432_000, 0, YEAR_SECONDS);
 
-        long maxMetadataKeys = v.number("postage.submission.max-metadata-keys",
-                SubmissionInspector.DEFAULT_MAX_METADATA_KEYS, 0, Integer.MAX_VALUE);
+        long maxMetadataKeys = v.number(
+                "postage.submission.max-metadata-keys",
+                SubmissionInspector.DEFAULT_MAX_METADATA_KEYS,
+                0,
+                Integer.MAX_VALUE);
 
         Optional<String> dnsResolver = v.optional("postage.dns.resolver");
-        dnsResolver.filter(r -> !isResolver(r)).ifPresent(r -> v.problem("postage.dns.resolver", r, "host, host:port"
-                + " or [v6]:port of a DNS resolver (a host name must resolve), or empty for the system's"));
+        dnsResolver
+                .filter(r -> !isResolver(r))
+                .ifPresent(r -> v.problem(
+                        "postage.dns.resolver",
+                        r,
+                        "host, host:port" + " or [v6]:port of a DNS resolver (a host name"
+                                + " must resolve), or empty for the system's"));
         long dnsTimeout = v.number("postage.dns.timeout-ms", 2000, 1, 60_000);
-        String spfInclude = v.text("postage.dns.spf-include", "include:spf.postage.test",
-                DnsRequirements::isSpfMechanism, "an SPF mechanism such as include:spf.example.com or ip4:203.0.113.7");
-        String returnPathLabel = v.text("postage.dns.return-path-label", "pm-bounces", DnsRequirements::isLabel,
+        String spfInclude = v.text(
+                "postage.dns.spf-include",
+                "include:spf.postage.test",
+                DnsRequirements::isSpfMechanism,
+                "an SPF mechanism such as include:spf.example.com or ip4:203.0.113.7");
+        String returnPathLabel = v.text(
+                "postage.dns.return-path-label",
+                "pm-bounces",
+                DnsRequirements::isLabel,
                 "one DNS label such as pm-bounces");
-        String bounceHost = v.text("postage.dns.bounce-host", "bounces.postage.test", DnsRequirements::isBounceHost,
+        String bounceHost = v.text(
+                "postage.dns.bounce-host",
+                "bounces.postage.test",
+                DnsRequirements::isBounceHost,
                 "a host name such as bounces.example.com");
 
         long perMinute = v.number("postage.rate.per-recipient-per-minute", 10, 0, Integer.MAX_VALUE);
         long perHour = v.number("postage.rate.per-recipient-per-hour", 100, 0, Integer.MAX_VALUE);
         boolean keepMessageId = v.flag("postage.keep-message-id", false);
-        String publicUrl = v.text("postage.public-url", "http://localhost:8080", Settings::isWebAddress,
+        String publicUrl = v.text(
+                "postage.public-url",
+                "http://localhost:8080",
+                Settings::isWebAddress,
                 "an http or https URL such as https://postage.example.com");
         long verificationHours = v.number("postage.sender-verification-hours", 24, 1, 365 * 24);
         Optional<String> adminPassword = v.secret("postage.admin.password");
@@ -107,16 +138,30 @@ public record Settings(HostName hostName, RelaySettings relay, RetryPolicy retry
         }
         v.throwIfInvalid();
 
-        return new Settings(new HostName(hostName),
-                new RelaySettings(relayHost, (int) relayPort, startTls, tlsTrust, relayUser, relayPassword,
-                        Duration.ofSeconds(relayTimeout), hostName),
-                new RetryPolicy(Duration.ofSeconds(firstDelay), factor, Duration.ofSeconds(maxDelay),
+        return new Settings(
+                new HostName(hostName),
+                new RelaySettings(
+                        relayHost,
+                        (int) relayPort,
+                        startTls,
+                        tlsTrust,
+                        relayUser,
+                        relayPassword,
+                        Duration.ofSeconds(relayTimeout),
+                        hostName),
+                new RetryPolicy(
+                        Duration.ofSeconds(firstDelay),
+                        factor,
+                        Duration.ofSeconds(maxDelay),
                         Duration.ofSeconds(maxAge)),
-                (int) maxMetadataKeys, dnsResolver, Duration.ofMillis(dnsTimeout),
+                (int) maxMetadataKeys,
+                dnsResolver,
+                Duration.ofMillis(dnsTimeout),
                 new DnsRequirements(spfInclude, returnPathLabel, bounceHost),
                 new RateLimits((int) perMinute, (int) perHour),
                 new VerificationLinks(publicUrl, Duration.ofHours(verificationHours)),
-                new MessageIdPolicy(keepMessageId), new AdminPassword(adminPassword));
+                new MessageIdPolicy(keepMessageId),
+                new AdminPassword(adminPassword));
     }
 
     /**
@@ -141,8 +186,10 @@ public record Settings(HostName hostName, RelaySettings relay, RetryPolicy retry
     private static boolean isWebAddress(String value) {
         try {
             URI uri = new URI(value);
-            return uri.getScheme() != null && uri.getHost() != null
-                    && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"));
+            return uri.getScheme() != null
+                    && uri.getHost() != null
+                    && (uri.getScheme().equalsIgnoreCase("http")
+                            || uri.getScheme().equalsIgnoreCase("https"));
         } catch (URISyntaxException e) {
             return false;
         }

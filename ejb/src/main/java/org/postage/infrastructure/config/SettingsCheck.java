@@ -23,7 +23,8 @@ public class SettingsCheck {
     @PostConstruct
     void check() {
         Settings settings = producer.settings();
-        LOG.info(() -> "Settings checked: host name " + settings.hostName() + ", relay " + settings.relay().describe()
-                + " (STARTTLS " + settings.relay().startTls().name().toLowerCase(Locale.ROOT) + ")");
+        LOG.info(() -> "Settings checked: host name " + settings.hostName() + ", relay "
+                + settings.relay().describe() + " (STARTTLS "
+                + settings.relay().startTls().name().toLowerCase(Locale.ROOT) + ")");
     }
 }

@@ -45,8 +45,8 @@ public class SettingsProducer {
     public synchronized Settings settings() {
         if (settings == null && invalid == null) {
             try {
-                settings = Settings.read(name -> config.getOptionalValue(name, String.class), System::getProperty,
-                        System::getenv);
+                settings = Settings.read(
+                        name -> config.getOptionalValue(name, String.class), System::getProperty, System::getenv);
             } catch (InvalidSettingsException e) {
                 invalid = e;
                 LOG.error("Postage cannot be deployed. {}", e.getMessage());
@@ -92,7 +92,8 @@ public class SettingsProducer {
     @Produces
     @Singleton
     DomainDnsCheck domainDnsCheck(DnsRequirements requirements) {
-        return new DomainDnsCheck(requirements,
+        return new DomainDnsCheck(
+                requirements,
                 new DnsLookup(settings().dnsResolver().orElse(null), settings().dnsTimeout()));
     }
 

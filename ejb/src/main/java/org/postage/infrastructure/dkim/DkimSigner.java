@@ -1,9 +1,5 @@
 package org.postage.infrastructure.dkim;
 
-import org.postage.application.delivery.DkimSigningException;
-import org.postage.application.delivery.MessageSigner;
-import org.postage.domain.sendingdomain.DkimKeyPair;
-import org.postage.domain.sendingdomain.DkimSelector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +13,11 @@ import java.util.Objects;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.api.BodyHasher;
 import org.apache.james.jdkim.exceptions.PermFailException;
+import org.postage.application.delivery.DkimSigningException;
+import org.postage.application.delivery.MessageSigner;
 import org.postage.domain.mail.HeaderSection;
+import org.postage.domain.sendingdomain.DkimKeyPair;
+import org.postage.domain.sendingdomain.DkimSelector;
 
 /**
  * Signs a raw message, rsa-sha256 with relaxed/relaxed canonicalisation (RFC 6376), and returns the
@@ -30,8 +30,17 @@ public final class DkimSigner implements MessageSigner {
      * The fields signed when present, each as many times as it occurs. Trace and list fields (Received,
      * Return-Path, List-*) are left out: hops add and rewrite them.
      */
-    static final List<String> SIGNED_FIELDS = List.of("from", "to", "cc", "subject", "date", "message-id",
-            "mime-version", "content-type", "content-transfer-encoding", "reply-to");
+    static final List<String> SIGNED_FIELDS = List.of(
+            "from",
+            "to",
+            "cc",
+            "subject",
+            "date",
+            "message-id",
+            "mime-version",
+            "content-type",
+            "content-transfer-encoding",
+            "reply-to");
 
     private final Clock clock;
 

@@ -38,7 +38,9 @@ final class JdkimHeaders implements Headers {
     Optional<String> firstNotSurvivingDefaultCharset(Collection<String> names) {
         Charset charset = Charset.defaultCharset();
         for (HeaderField f : section.fields()) {
-            if (f.name() == null || !f.hasEightBitBytes() || !names.contains(f.name().toLowerCase(Locale.ROOT))) {
+            if (f.name() == null
+                    || !f.hasEightBitBytes()
+                    || !names.contains(f.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             byte[] bytes = f.bytes();

@@ -15,8 +15,7 @@ final class SignatureLayout {
     /** "\tb=" plus this, or "\t" plus this and the final ";", always fits. */
     private static final int SIGNATURE_CHUNK = 74;
 
-    private SignatureLayout() {
-    }
+    private SignatureLayout() {}
 
     /**
      * The {@code h=} value for the given field names, already folded: it is part of what is signed, so it cannot

@@ -1,7 +1,5 @@
 package org.postage.infrastructure.dns;
 
-import org.postage.domain.sendingdomain.dns.DnsAnswer;
-import org.postage.domain.sendingdomain.dns.RecordLookup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -14,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.postage.domain.sendingdomain.dns.DnsAnswer;
+import org.postage.domain.sendingdomain.dns.RecordLookup;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Name;
@@ -66,8 +66,8 @@ public final class DnsLookup implements RecordLookup {
         extended.setRetries(ATTEMPTS);
         extended.setTimeout(allAttempts.plus(timeout.dividedBy(2)));
         this.session = LookupSession.builder().resolver(extended).build();
-        this.resolverName = resolver == null || resolver.isBlank() ? "the system's resolvers " + addresses
-                : resolver.trim();
+        this.resolverName =
+                resolver == null || resolver.isBlank() ? "the system's resolvers " + addresses : resolver.trim();
         this.timeout = timeout;
         // Whatever dnsjava does, no answer is awaited for longer than this.
         this.deadline = allAttempts.plusSeconds(1);
@@ -109,13 +109,14 @@ public final class DnsLookup implements RecordLookup {
                 values.add(cname.getTarget().toString(true));
             }
         }
-        return values.isEmpty() ? new DnsAnswer.Absent(name + " has no " + Type.string(type) + " record")
+        return values.isEmpty()
+                ? new DnsAnswer.Absent(name + " has no " + Type.string(type) + " record")
                 : new DnsAnswer.Found(values);
     }
 
     private DnsAnswer failed(Throwable failure, String name, int type) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof NoSuchDomainException) {
             return new DnsAnswer.Absent(name + " does not exist (NXDOMAIN)");
         }

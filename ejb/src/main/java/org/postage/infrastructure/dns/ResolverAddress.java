@@ -7,8 +7,7 @@ public final class ResolverAddress {
 
     private static final int DNS_PORT = 53;
 
-    private ResolverAddress() {
-    }
+    private ResolverAddress() {}
 
     /** @throws IllegalArgumentException not one of those forms, or a host name that does not resolve */
     public static InetSocketAddress parse(String text) {

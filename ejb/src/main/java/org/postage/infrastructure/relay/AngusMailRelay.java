@@ -28,8 +28,7 @@ public class AngusMailRelay implements Relay {
     private static final Logger LOG = Logger.getLogger(AngusMailRelay.class.getName());
     private static final long MAX_IDLE_MILLIS = 20_000;
 
-    private record Connection(SMTPTransport transport, long lastUsed) {
-    }
+    private record Connection(SMTPTransport transport, long lastUsed) {}
 
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
@@ -62,7 +61,8 @@ public class AngusMailRelay implements Relay {
             try {
                 return sendOn(pooled.transport(), envelopeSender, recipient, content);
             } catch (MessagingException e) {
-                // The relay may have closed a reused connection; one fresh attempt tells a dead connection from a dead relay.
+                // The relay may have closed a reused connection; one fresh attempt tells a dead connection from a dead
+                // relay.
                 close(pooled.transport());
             }
         }
@@ -85,7 +85,7 @@ public class AngusMailRelay implements Relay {
             throws MessagingException {
         RawMessage message = new RawMessage(session, content, envelopeSender);
         try {
-            transport.sendMessage(message, new Address[]{new InternetAddress(recipient, false)});
+            transport.sendMessage(message, new Address[] {new InternetAddress(recipient, false)});
             RelayOutcome sent = new RelayOutcome(DeliveryState.SENT, transport.getLastServerResponse());
             idle.offerFirst(new Connection(transport, System.currentTimeMillis()));
             return sent;
@@ -98,12 +98,16 @@ public class AngusMailRelay implements Relay {
     }
 
     private static RelayOutcome refusal(SendFailedException e) {
-        for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+        for (Exception next = e;
+                next != null;
+                next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPAddressFailedException refused) {
-                return RelayOutcome.fromReplyCode(refused.getReturnCode(), refused.getMessage().trim());
+                return RelayOutcome.fromReplyCode(
+                        refused.getReturnCode(), refused.getMessage().trim());
             }
             if (next instanceof SMTPSendFailedException failed) {
-                return RelayOutcome.fromReplyCode(failed.getReturnCode(), failed.getMessage().trim());
+                return RelayOutcome.fromReplyCode(
+                        failed.getReturnCode(), failed.getMessage().trim());
             }
         }
         return new RelayOutcome(DeliveryState.DEFERRED, "Not sent: " + e.getMessage());
@@ -119,7 +123,10 @@ public class AngusMailRelay implements Relay {
 
     private SMTPTransport connect() throws MessagingException {
         SMTPTransport transport = (SMTPTransport) session.getTransport("smtp");
-        transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
+        transport.connect(
+                settings.host(),
+                settings.port(),
+                settings.username().orElse(null),
                 settings.password().orElse(null));
         return transport;
     }

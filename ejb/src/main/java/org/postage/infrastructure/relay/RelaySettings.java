@@ -12,12 +12,21 @@ import java.util.Properties;
  * @param timeout  connect, read and write timeout
  * @param heloName the name given in EHLO, Postage's host name
  */
-public record RelaySettings(String host, int port, StartTls startTls, Optional<String> tlsTrust,
-                            Optional<String> username, Optional<String> password, Duration timeout, String heloName) {
+public record RelaySettings(
+        String host,
+        int port,
+        StartTls startTls,
+        Optional<String> tlsTrust,
+        Optional<String> username,
+        Optional<String> password,
+        Duration timeout,
+        String heloName) {
 
     /** Whether to ask the smarthost for STARTTLS; the setting's values are these names in lower case. */
     public enum StartTls {
-        OFF, OPPORTUNISTIC, REQUIRED
+        OFF,
+        OPPORTUNISTIC,
+        REQUIRED
     }
 
     public RelaySettings {

@@ -16,10 +16,13 @@ import org.postage.infrastructure.messaging.jms.JmsOutboundQueue;
  * Takes entries off the outbound queue and hands each to {@link DeliveryService}. The entry is consumed only when
  * this transaction commits, so a crash mid-delivery brings it back.
  */
-@MessageDriven(name = "DeliveryConsumer", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.OUTBOUND_QUEUE),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")})
+@MessageDriven(
+        name = "DeliveryConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.OUTBOUND_QUEUE),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+        })
 public class DeliveryConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class.getName());
@@ -30,7 +33,8 @@ public class DeliveryConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         if (!(message instanceof BytesMessage bytes)) {
-            LOG.severe("Dropped a " + message.getClass().getSimpleName() + " on the outbound queue: not a Postage entry");
+            LOG.severe(
+                    "Dropped a " + message.getClass().getSimpleName() + " on the outbound queue: not a Postage entry");
             return;
         }
         try {

@@ -17,10 +17,13 @@ import org.postage.infrastructure.messaging.jms.JmsSubmissionQueue;
  * it and splits it into messages on the outbound queue; each message's entry commits on its own, before this
  * transaction consumes the submission (see {@link org.postage.infrastructure.messaging.jms.JmsOutboundQueue}).
  */
-@MessageDriven(name = "SubmissionProcessor", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.SUBMISSION_QUEUE),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+@MessageDriven(
+        name = "SubmissionProcessor",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.SUBMISSION_QUEUE),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        })
 public class SubmissionProcessor implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(SubmissionProcessor.class.getName());
@@ -31,7 +34,8 @@ public class SubmissionProcessor implements MessageListener {
     @Override
     public void onMessage(Message message) {
         if (!(message instanceof BytesMessage bytes)) {
-            LOG.severe("Dropped a " + message.getClass().getSimpleName() + " on the submission queue: not a Postage entry");
+            LOG.severe("Dropped a " + message.getClass().getSimpleName()
+                    + " on the submission queue: not a Postage entry");
             return;
         }
         try {

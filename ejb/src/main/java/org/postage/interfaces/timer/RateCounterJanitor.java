@@ -1,9 +1,9 @@
 package org.postage.interfaces.timer;
 
-import org.postage.application.ratelimit.RecipientRateLimiter;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import org.postage.application.ratelimit.RecipientRateLimiter;
 
 /** Clears rate counters of windows that ended, every ten minutes. */
 @Singleton

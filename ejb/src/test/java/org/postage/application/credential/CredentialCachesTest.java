@@ -34,8 +34,12 @@ class CredentialCachesTest {
     @Test
     void anActiveCredentialIsReadOnceWithinTheTimeToLive() {
         credentials.add("smtp-a").restrictTo(List.of("orders@shop.example"));
-        assertEquals(Set.of("orders@shop.example"), service.activeScope("smtp-a").orElseThrow().allowedSenders());
-        assertEquals(Set.of("orders@shop.example"), service.activeScope("smtp-a").orElseThrow().allowedSenders());
+        assertEquals(
+                Set.of("orders@shop.example"),
+                service.activeScope("smtp-a").orElseThrow().allowedSenders());
+        assertEquals(
+                Set.of("orders@shop.example"),
+                service.activeScope("smtp-a").orElseThrow().allowedSenders());
         assertEquals(Set.of("orders@shop.example"), service.scopeOf("smtp-a").allowedSenders());
         assertEquals(1, credentials.reads);
     }
@@ -84,12 +88,12 @@ class CredentialCachesTest {
     private static final class Credentials implements CredentialRepository {
 
         final Map<String, SmtpCredential> byUsername = new HashMap<>();
-        Runnable duringNextRead = () -> { };
+        Runnable duringNextRead = () -> {};
         int reads;
 
         SmtpCredential add(String username) {
-            SmtpCredential credential = new SmtpCredential(username, "hash", new Account("Shop", Instant.EPOCH),
-                    Instant.EPOCH);
+            SmtpCredential credential =
+                    new SmtpCredential(username, "hash", new Account("Shop", Instant.EPOCH), Instant.EPOCH);
             byUsername.put(username, credential);
             return credential;
         }
@@ -104,16 +108,17 @@ class CredentialCachesTest {
         public Optional<SmtpCredential> findByUsername(String username) {
             reads++;
             // A copy, as a query returns: what was stored when it read, whatever changes after.
-            Optional<SmtpCredential> found = Optional.ofNullable(byUsername.get(username)).map(Credentials::copy);
+            Optional<SmtpCredential> found =
+                    Optional.ofNullable(byUsername.get(username)).map(Credentials::copy);
             Runnable during = duringNextRead;
-            duringNextRead = () -> { };
+            duringNextRead = () -> {};
             during.run();
             return found;
         }
 
         private static SmtpCredential copy(SmtpCredential c) {
-            SmtpCredential read = new SmtpCredential(c.getUsername(), c.getPasswordHash(), c.getAccount(),
-                    c.getCreatedAt());
+            SmtpCredential read =
+                    new SmtpCredential(c.getUsername(), c.getPasswordHash(), c.getAccount(), c.getCreatedAt());
             read.restrictTo(c.getAllowedSenders());
             if (!c.isActive()) {
                 read.revoke(c.getRevokedAt());

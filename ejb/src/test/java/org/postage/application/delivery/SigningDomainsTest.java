@@ -58,7 +58,7 @@ class SigningDomainsTest {
     private static final class Records extends SendingDomainRecords {
 
         final Map<String, SendingDomain> domains = new HashMap<>();
-        Runnable duringNextRead = () -> { };
+        Runnable duringNextRead = () -> {};
         int reads;
 
         void add(String name, String selector) {
@@ -70,7 +70,7 @@ class SigningDomainsTest {
             reads++;
             Optional<SendingDomain> found = Optional.ofNullable(domains.get(name));
             Runnable during = duringNextRead;
-            duringNextRead = () -> { };
+            duringNextRead = () -> {};
             during.run();
             return found;
         }

@@ -8,8 +8,7 @@ import java.util.TreeMap;
 /** A reader for message/delivery-status bodies in tests: header-like blocks separated by empty lines. */
 final class DeliveryStatusBlocks {
 
-    private DeliveryStatusBlocks() {
-    }
+    private DeliveryStatusBlocks() {}
 
     /** The per-message block first, then one per recipient; field names are case-insensitive, values unfolded. */
     static List<Map<String, String>> parse(String body) {
@@ -21,7 +20,10 @@ final class DeliveryStatusBlocks {
                 if (colon <= 0) {
                     throw new IllegalArgumentException("not a field: " + line);
                 }
-                if (fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip()) != null) {
+                if (fields.put(
+                                line.substring(0, colon).strip(),
+                                line.substring(colon + 1).strip())
+                        != null) {
                     throw new IllegalArgumentException("field twice in one block: " + line);
                 }
             }

@@ -37,10 +37,12 @@ class NonDeliveryReportTest {
             + "Content-Type: text/plain; charset=UTF-8\r\n";
     private static final String ORIGINAL = HEADERS + "\r\nThanks for your order.\r\n";
 
-    private static final Problem UNVERIFIED_SENDER = new Problem("Verified sender",
+    private static final Problem UNVERIFIED_SENDER = new Problem(
+            "Verified sender",
             "The From address orders@shop.example is not a verified sender of your account.",
             "Verify orders@shop.example in your account, or send from a verified address.");
-    private static final Problem NO_DKIM = new Problem("Authenticated domain",
+    private static final Problem NO_DKIM = new Problem(
+            "Authenticated domain",
             "shop.example has no DKIM record for Postage.",
             "Publish the DKIM record shown in your account's domain settings.");
 
@@ -53,10 +55,16 @@ class NonDeliveryReportTest {
 
         Multipart parts = (Multipart) ndr.getContent();
         assertEquals(3, parts.getCount());
-        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"), parts.getBodyPart(0).getContentType());
+        assertTrue(
+                parts.getBodyPart(0).isMimeType("text/plain"),
+                parts.getBodyPart(0).getContentType());
         assertEquals("UTF-8", new ContentType(parts.getBodyPart(0).getContentType()).getParameter("charset"));
-        assertTrue(parts.getBodyPart(1).isMimeType("message/delivery-status"), parts.getBodyPart(1).getContentType());
-        assertTrue(parts.getBodyPart(2).isMimeType("text/rfc822-headers"), parts.getBodyPart(2).getContentType());
+        assertTrue(
+                parts.getBodyPart(1).isMimeType("message/delivery-status"),
+                parts.getBodyPart(1).getContentType());
+        assertTrue(
+                parts.getBodyPart(2).isMimeType("text/rfc822-headers"),
+                parts.getBodyPart(2).getContentType());
     }
 
     @Test
@@ -142,7 +150,12 @@ class NonDeliveryReportTest {
     void aHugeOriginalHeaderSectionIsCutAtAFieldBoundaryUnder64KiB() throws Exception {
         StringBuilder headers = new StringBuilder();
         for (int i = 0; headers.length() < 100 * 1024; i++) {
-            headers.append("X-Filler-").append(i).append(": ").append("y".repeat(200)).append("\r\n\t").append("z".repeat(100))
+            headers.append("X-Filler-")
+                    .append(i)
+                    .append(": ")
+                    .append("y".repeat(200))
+                    .append("\r\n\t")
+                    .append("z".repeat(100))
                     .append("\r\n");
         }
         byte[] original = (headers + "\r\nbody\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -158,8 +171,8 @@ class NonDeliveryReportTest {
     @Test
     void noLineIsLongerThan998OctetsEvenWithAVeryLongReason() throws Exception {
         String reason = "This reason goes on and on " + "and on ".repeat(2000) + "x".repeat(5000);
-        NonDeliveryReport report = report()
-                .problem(new Problem("Long " + "rule ".repeat(500), reason, "Shorten it " + "y".repeat(3000)))
+        NonDeliveryReport report = report().problem(
+                        new Problem("Long " + "rule ".repeat(500), reason, "Shorten it " + "y".repeat(3000)))
                 .recipient(new FailedRecipient("carol@example.net", SmtpReplies.RELAY_DENIED.withText(reason)))
                 .build();
         byte[] bytes = report.toBytes();
@@ -179,14 +192,16 @@ class NonDeliveryReportTest {
     void aNonAsciiSubjectIsEncodedAndReadsBackUnchanged() throws Exception {
         String subject = "Votre commande n° 1234 est confirmée ✓";
         byte[] original = ("Subject: =?UTF-8?Q?Votre_commande_n=C2=B0_1234?= est =?UTF-8?B?"
-                + java.util.Base64.getEncoder().encodeToString("confirmée ✓".getBytes(StandardCharsets.UTF_8))
-                + "?=\r\n\r\nbody\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + java.util.Base64.getEncoder().encodeToString("confirmée ✓".getBytes(StandardCharsets.UTF_8))
+                        + "?=\r\n\r\nbody\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         NonDeliveryReport report = report().original(original).build();
 
         String topLevel = raw(report).substring(0, raw(report).indexOf("\r\n\r\n"));
         assertTrue(HeaderText.isAscii(topLevel), topLevel);
         assertTrue(topLevel.contains("=?UTF-8?B?"), topLevel);
-        assertEquals("Undelivered Mail Returned to Sender: " + subject, parse(report).getSubject());
+        assertEquals(
+                "Undelivered Mail Returned to Sender: " + subject, parse(report).getSubject());
         assertTrue(humanText(report).contains(subject));
     }
 
@@ -197,7 +212,8 @@ class NonDeliveryReportTest {
         NonDeliveryReport report = report().original(original).build();
         assertLinesEndWithCrlfAndFitIn998Octets(report.toBytes());
         String decoded = parse(report).getSubject();
-        assertTrue(decoded.startsWith("Undelivered Mail Returned to Sender: Überweisung für Ihre Bestellung ✓"), decoded);
+        assertTrue(
+                decoded.startsWith("Undelivered Mail Returned to Sender: Überweisung für Ihre Bestellung ✓"), decoded);
         assertTrue(decoded.endsWith("..."), decoded);
     }
 
@@ -215,7 +231,8 @@ class NonDeliveryReportTest {
     @Test
     void lineBreaksInCallerInputCannotAddHeaderFields() throws Exception {
         NonDeliveryReport report = NonDeliveryReport.builder()
-                .reportingHost("postage.test").queueId(QUEUE_ID)
+                .reportingHost("postage.test")
+                .queueId(QUEUE_ID)
                 .envelopeSender("bounces@shop.example\r\nBcc: victim@example.com")
                 .original(ORIGINAL.getBytes(StandardCharsets.US_ASCII))
                 .arrivalDate(ZonedDateTime.parse("2026-11-26T10:15:30+01:00"))
@@ -233,7 +250,8 @@ class NonDeliveryReportTest {
 
     @Test
     void aMessageWithoutSubjectOrMessageIdStillGetsAReadableReport() throws Exception {
-        NonDeliveryReport report = report().original("From: a@shop.example\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII))
+        NonDeliveryReport report = report().original(
+                        "From: a@shop.example\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII))
                 .build();
         assertEquals("Undelivered Mail Returned to Sender", parse(report).getSubject());
         String text = humanText(report);
@@ -242,8 +260,8 @@ class NonDeliveryReportTest {
 
     @Test
     void theBoundaryNeverOccursInTheQuotedHeader() throws Exception {
-        String hostile = "X-Trap: --=_postage-ndr_01JD3ZQ5R8M0ABCD\r\n"
-                + "X-Trap-2: --=_postage-ndr_01JD3ZQ5R8M0ABCD_1\r\n";
+        String hostile =
+                "X-Trap: --=_postage-ndr_01JD3ZQ5R8M0ABCD\r\n" + "X-Trap-2: --=_postage-ndr_01JD3ZQ5R8M0ABCD_1\r\n";
         byte[] original = (hostile + "\r\n").getBytes(StandardCharsets.US_ASCII);
         Multipart parts = (Multipart) parse(report().original(original).build()).getContent();
         assertEquals(3, parts.getCount());
@@ -254,24 +272,30 @@ class NonDeliveryReportTest {
 
     @Test
     void thereIsNoReportToTheNullSender() {
-        assertThrows(IllegalArgumentException.class, () -> report().envelopeSender("").build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> report().envelopeSender("").build());
     }
 
     @Test
     void aReportNeedsAProblemAndAFailedRecipient() {
         NonDeliveryReport.Builder noProblem = NonDeliveryReport.builder()
-                .reportingHost("postage.test").queueId(QUEUE_ID).envelopeSender("bounces@shop.example")
-                .original(new byte[0]).arrivalDate(ZonedDateTime.now()).date(ZonedDateTime.now())
+                .reportingHost("postage.test")
+                .queueId(QUEUE_ID)
+                .envelopeSender("bounces@shop.example")
+                .original(new byte[0])
+                .arrivalDate(ZonedDateTime.now())
+                .date(ZonedDateTime.now())
                 .recipient(new FailedRecipient("alice@example.com", SmtpReplies.RELAY_DENIED));
         assertThrows(IllegalArgumentException.class, noProblem::build);
     }
 
     @Test
     void aFailedRecipientNeedsAPermanentReplyWithAnEnhancedStatus() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new FailedRecipient("alice@example.com", SmtpReplies.NOT_STORED));
-        assertThrows(IllegalArgumentException.class,
-                () -> new FailedRecipient("alice@example.com", SmtpReplies.START_DATA));
+        assertThrows(
+                IllegalArgumentException.class, () -> new FailedRecipient("alice@example.com", SmtpReplies.NOT_STORED));
+        assertThrows(
+                IllegalArgumentException.class, () -> new FailedRecipient("alice@example.com", SmtpReplies.START_DATA));
     }
 
     private static NonDeliveryReport.Builder report() {
@@ -283,7 +307,8 @@ class NonDeliveryReportTest {
                 .arrivalDate(ZonedDateTime.parse("2026-11-26T10:15:30+01:00"))
                 .date(ZonedDateTime.parse("2026-11-29T08:00:00Z"))
                 .problem(UNVERIFIED_SENDER)
-                .recipient(new FailedRecipient("alice@example.com",
+                .recipient(new FailedRecipient(
+                        "alice@example.com",
                         SmtpReplies.RELAY_DENIED.withText("Sender orders@shop.example is not verified")))
                 .recipient(new FailedRecipient("bob@example.org", SmtpReplies.LINE_TOO_LONG_IN_DATA));
     }

@@ -27,7 +27,11 @@ class SendingDomainRuleTest {
         records.add(7, "shop.example", true);
         assertTrue(rule.check(7, EmailAddress.of("orders@shop.example")).isEmpty());
         assertTrue(rule.check(7, EmailAddress.of("billing@Shop.Example")).isEmpty());
-        assertEquals(SendingDomainRule.RULE, rule.check(8, EmailAddress.of("orders@shop.example")).orElseThrow().rule(),
+        assertEquals(
+                SendingDomainRule.RULE,
+                rule.check(8, EmailAddress.of("orders@shop.example"))
+                        .orElseThrow()
+                        .rule(),
                 "another account's domain");
         assertEquals(2, records.reads);
     }
@@ -35,7 +39,11 @@ class SendingDomainRuleTest {
     @Test
     void aDomainThatIsNotAuthenticatedIsReadEveryTimeSoThatAPassingCheckCountsAtOnce() {
         records.add(7, "shop.example", false);
-        assertEquals(SendingDomainRule.RULE, rule.check(7, EmailAddress.of("orders@shop.example")).orElseThrow().rule());
+        assertEquals(
+                SendingDomainRule.RULE,
+                rule.check(7, EmailAddress.of("orders@shop.example"))
+                        .orElseThrow()
+                        .rule());
         records.add(7, "shop.example", true);
         assertTrue(rule.check(7, EmailAddress.of("orders@shop.example")).isEmpty());
         assertEquals(2, records.reads);

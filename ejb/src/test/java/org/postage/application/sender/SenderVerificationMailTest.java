@@ -17,8 +17,14 @@ class SenderVerificationMailTest {
     @Test
     void namesWhoAskedAndCarriesTheLinkAndItsExpiry() throws Exception {
         String link = "https://postage.example/api/senders/verify?token=" + "A".repeat(43);
-        byte[] raw = SenderVerificationMail.render("postage.example", "orders@shop.example", "Shop Ünïcode",
-                link, Instant.parse("2026-11-27T10:00:00Z"), "01JD2Q3R4S5T6V7W-1", Instant.parse("2026-11-26T10:00:00Z"));
+        byte[] raw = SenderVerificationMail.render(
+                "postage.example",
+                "orders@shop.example",
+                "Shop Ünïcode",
+                link,
+                Instant.parse("2026-11-27T10:00:00Z"),
+                "01JD2Q3R4S5T6V7W-1",
+                Instant.parse("2026-11-26T10:00:00Z"));
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
         assertEquals("orders@shop.example", ((InternetAddress) m.getAllRecipients()[0]).getAddress());
         assertEquals("no-reply@postage.example", ((InternetAddress) m.getFrom()[0]).getAddress());

@@ -18,8 +18,10 @@ class ReceivedHeaderTest {
     @Test
     void namesClientServerProtocolQueueIdAndDate() {
         String h = render(new SmtpSession("s1", "192.0.2.7", "shop.example.com", true, "1:u"));
-        assertEquals("Received: from shop.example.com ([192.0.2.7])\r\n\tby postage.test (Postage) with ESMTPSA id "
-                + id + ";\r\n\tThu, 26 Nov 2026 10:15:30 +0100\r\n", h);
+        assertEquals(
+                "Received: from shop.example.com ([192.0.2.7])\r\n\tby postage.test (Postage) with ESMTPSA id " + id
+                        + ";\r\n\tThu, 26 Nov 2026 10:15:30 +0100\r\n",
+                h);
     }
 
     @Test

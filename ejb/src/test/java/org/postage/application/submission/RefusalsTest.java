@@ -1,18 +1,20 @@
 package org.postage.application.submission;
 
-import org.postage.application.processing.SenderRule;
-import org.postage.application.processing.SendingDomainRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postage.api.SmtpReplies;
+import org.postage.application.processing.SenderRule;
+import org.postage.application.processing.SendingDomainRule;
 import org.postage.domain.submission.Violation;
 
 class RefusalsTest {
 
-    private static final Violation DOMAIN = new Violation(SendingDomainRule.RULE, "The From domain x.example ...", "Add it");
-    private static final Violation SENDER = new Violation(SenderRule.UNVERIFIED, "The From address <a@x.example> ...", "Verify it");
+    private static final Violation DOMAIN =
+            new Violation(SendingDomainRule.RULE, "The From domain x.example ...", "Add it");
+    private static final Violation SENDER =
+            new Violation(SenderRule.UNVERIFIED, "The From address <a@x.example> ...", "Verify it");
     private static final Violation CONTENT = new Violation("content.text-only", "No HTML body", "Add one");
 
     @Test

@@ -11,7 +11,9 @@ class SmtpPrincipalTest {
     @Test
     void roundTripsThroughTheAdapter() {
         SmtpPrincipal p = new SmtpPrincipal(42, "smtp-abc", false);
-        assertEquals(new SmtpPrincipal(42, "smtp-abc", true), SmtpPrincipal.parse(new SmtpPrincipal(42, "smtp-abc", true).format()));
+        assertEquals(
+                new SmtpPrincipal(42, "smtp-abc", true),
+                SmtpPrincipal.parse(new SmtpPrincipal(42, "smtp-abc", true).format()));
         assertEquals(p, SmtpPrincipal.parse(p.format()));
         assertNull(SmtpPrincipal.parse(null));
         assertThrows(IllegalArgumentException.class, () -> SmtpPrincipal.parse("nobody"));

@@ -24,13 +24,17 @@ class LookupCacheTest {
     private final LookupCache<String, Boolean> confirmed = LookupCache.expiringAfter(TTL, nanos::get);
     /** What the database says, and how often it was asked. */
     private final Map<String, Boolean> database = new HashMap<>();
+
     private int reads;
 
     private boolean isConfirmed(String key) {
-        return confirmed.get(key, k -> {
-            reads++;
-            return database.getOrDefault(k, false);
-        }, Boolean::booleanValue);
+        return confirmed.get(
+                key,
+                k -> {
+                    reads++;
+                    return database.getOrDefault(k, false);
+                },
+                Boolean::booleanValue);
     }
 
     @Test

@@ -11,8 +11,8 @@ class UniqueKeysTest {
 
     @Test
     void aUniqueViolationIsFoundAnywhereInTheCauses() {
-        assertTrue(UniqueKeys.isViolation(new PersistenceException(new RuntimeException(
-                new SQLException("Unique index or primary key violation", "23505")))));
+        assertTrue(UniqueKeys.isViolation(new PersistenceException(
+                new RuntimeException(new SQLException("Unique index or primary key violation", "23505")))));
     }
 
     @Test

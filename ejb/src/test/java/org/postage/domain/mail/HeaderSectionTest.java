@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -148,7 +148,9 @@ class HeaderSectionTest {
 
     @Test
     void theLongestLineIsMeasuredWithoutItsLineEnd() {
-        HeaderField f = parse("X: " + "a".repeat(10) + "\r\n " + "b".repeat(20) + "\r\n c\r\n\r\n").fields().get(0);
+        HeaderField f = parse("X: " + "a".repeat(10) + "\r\n " + "b".repeat(20) + "\r\n c\r\n\r\n")
+                .fields()
+                .get(0);
         assertEquals(21, f.longestLine());
         assertEquals(3, parse("X:1").fields().get(0).longestLine());
     }
@@ -195,6 +197,8 @@ class HeaderSectionTest {
     }
 
     private static List<String> texts(List<HeaderField> fields) {
-        return fields.stream().map(f -> new String(f.bytes(), StandardCharsets.ISO_8859_1)).toList();
+        return fields.stream()
+                .map(f -> new String(f.bytes(), StandardCharsets.ISO_8859_1))
+                .toList();
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(Duration.ofMinutes(1), 2.0, Duration.ofMinutes(30), Duration.ofDays(5));
+    private final RetryPolicy policy =
+            new RetryPolicy(Duration.ofMinutes(1), 2.0, Duration.ofMinutes(30), Duration.ofDays(5));
 
     @Test
     void delaysGrowExponentiallyUpToTheCap() {
@@ -26,13 +27,20 @@ class RetryPolicyTest {
     void retriesStopAtTheMaximumAge() {
         Instant accepted = Instant.parse("2026-01-01T00:00:00Z");
         assertTrue(policy.allowsRetryAt(accepted, accepted.plus(Duration.ofDays(5))));
-        assertFalse(policy.allowsRetryAt(accepted, accepted.plus(Duration.ofDays(5)).plusSeconds(1)));
+        assertFalse(
+                policy.allowsRetryAt(accepted, accepted.plus(Duration.ofDays(5)).plusSeconds(1)));
     }
 
     @Test
     void nonsensicalSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ZERO, 2, Duration.ofMinutes(1), Duration.ofDays(1)));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ofMinutes(1), 0.5, Duration.ofMinutes(1), Duration.ofDays(1)));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ofMinutes(2), 2, Duration.ofMinutes(1), Duration.ofDays(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ZERO, 2, Duration.ofMinutes(1), Duration.ofDays(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ofMinutes(1), 0.5, Duration.ofMinutes(1), Duration.ofDays(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ofMinutes(2), 2, Duration.ofMinutes(1), Duration.ofDays(1)));
     }
 }

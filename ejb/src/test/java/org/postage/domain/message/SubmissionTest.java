@@ -12,13 +12,15 @@ class SubmissionTest {
     private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     private Submission submission(String... recipients) {
-        return new Submission(QueueId.next(now.toEpochMilli()), 1, "shop@example.com", 100, now, List.of(recipients), false);
+        return new Submission(
+                QueueId.next(now.toEpochMilli()), 1, "shop@example.com", 100, now, List.of(recipients), false);
     }
 
     @Test
     void eachRecipientBecomesAMessageWithItsOwnId() {
         Submission s = submission("a@x.test", "b@x.test", "c@x.test");
-        assertEquals(List.of(s.getId() + "-1", s.getId() + "-2", s.getId() + "-3"),
+        assertEquals(
+                List.of(s.getId() + "-1", s.getId() + "-2", s.getId() + "-3"),
                 s.getMessages().stream().map(m -> m.getId().value()).toList());
         assertEquals(new QueueId(s.getId()), s.getMessages().get(2).getId().submission());
     }
@@ -69,6 +71,8 @@ class SubmissionTest {
     void messageIdsHaveOneFormat() {
         assertThrows(IllegalArgumentException.class, () -> new MessageId("0000000000000000"));
         assertThrows(IllegalArgumentException.class, () -> new MessageId("0000000000000000-0"));
-        assertEquals("0000000000000000-12", MessageId.of(new QueueId("0000000000000000"), 12).value());
+        assertEquals(
+                "0000000000000000-12",
+                MessageId.of(new QueueId("0000000000000000"), 12).value());
     }
 }

@@ -1,6 +1,5 @@
 package org.postage.domain.ratelimit;
 
-import org.postage.domain.account.Account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.postage.domain.account.Account;
 
 class RateLimitsTest {
 

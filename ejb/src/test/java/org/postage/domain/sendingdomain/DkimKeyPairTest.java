@@ -46,8 +46,7 @@ class DkimKeyPairTest {
         String txt = keys.dnsTxtValue();
         assertTrue(txt.startsWith("v=DKIM1; k=rsa; p="), txt);
         byte[] der = Base64.getDecoder().decode(txt.substring("v=DKIM1; k=rsa; p=".length()));
-        RSAPublicKey decoded = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new X509EncodedKeySpec(der));
+        RSAPublicKey decoded = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
         assertEquals(keys.publicKey().getModulus(), decoded.getModulus());
         assertEquals(txt, DkimKeyPair.dnsTxtValue(keys.publicKeyBase64()));
     }
@@ -58,12 +57,14 @@ class DkimKeyPairTest {
         assertThrows(IllegalArgumentException.class, () -> DkimKeyPair.fromPkcs8Base64("AAAA"));
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(512);
-        String weak = Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DkimKeyPair.fromPkcs8Base64(weak));
+        String weak = Base64.getEncoder()
+                .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DkimKeyPair.fromPkcs8Base64(weak));
         assertTrue(e.getMessage().contains("1024"), e.getMessage());
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        String ecKey = Base64.getEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
+        String ecKey = Base64.getEncoder()
+                .encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
         assertThrows(IllegalArgumentException.class, () -> DkimKeyPair.fromPkcs8Base64(ecKey));
     }
 

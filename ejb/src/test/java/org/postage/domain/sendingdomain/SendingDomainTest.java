@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.postage.domain.sendingdomain.dns.RecordCheck.Outcome;
 import org.postage.domain.sendingdomain.dns.RecordKind;
-import org.junit.jupiter.api.Test;
 
 class SendingDomainTest {
 
@@ -46,7 +46,8 @@ class SendingDomainTest {
     }
 
     private static List<DomainRecordStatus> results(Outcome dmarcOutcome) {
-        return List.of(new DomainRecordStatus(RecordKind.SPF, "shop.example", Outcome.PASS, "ok"),
+        return List.of(
+                new DomainRecordStatus(RecordKind.SPF, "shop.example", Outcome.PASS, "ok"),
                 new DomainRecordStatus(RecordKind.DKIM, "s._domainkey.shop.example", Outcome.PASS, "ok"),
                 new DomainRecordStatus(RecordKind.DMARC, "_dmarc.shop.example", dmarcOutcome, "why"),
                 new DomainRecordStatus(RecordKind.RETURN_PATH, "pm-bounces.shop.example", Outcome.PASS, "ok"));

@@ -18,12 +18,15 @@ class FlexmailMetadataTest {
 
     @Test
     void metadataKeepsTheSendersKeysValuesAndOrder() {
-        Inspection inspection = inspector.inspect(htmlWith(
-                "X-Flexmail-Metadata-order_id: 12345",
-                "X-Flexmail-Metadata-customer_id: C-789"));
+        Inspection inspection = inspector.inspect(
+                htmlWith("X-Flexmail-Metadata-order_id: 12345", "X-Flexmail-Metadata-customer_id: C-789"));
         assertTrue(inspection.isAccepted(), inspection.violations()::toString);
-        assertEquals(List.of("order_id", "customer_id"), List.copyOf(inspection.options().metadata().keySet()));
-        assertEquals(Map.of("order_id", "12345", "customer_id", "C-789"), inspection.options().metadata());
+        assertEquals(
+                List.of("order_id", "customer_id"),
+                List.copyOf(inspection.options().metadata().keySet()));
+        assertEquals(
+                Map.of("order_id", "12345", "customer_id", "C-789"),
+                inspection.options().metadata());
     }
 
     @Test
@@ -34,12 +37,19 @@ class FlexmailMetadataTest {
 
     @Test
     void aKeyOf1CharacterIsAccepted() {
-        assertEquals(Map.of("k", "v"), inspector.inspect(htmlWith("X-Flexmail-Metadata-k: v")).options().metadata());
+        assertEquals(
+                Map.of("k", "v"),
+                inspector
+                        .inspect(htmlWith("X-Flexmail-Metadata-k: v"))
+                        .options()
+                        .metadata());
     }
 
     @Test
     void aKeyOf50CharactersIsAccepted() {
-        assertTrue(inspector.inspect(htmlWith("X-Flexmail-Metadata-" + repeat('k', 50) + ": v")).isAccepted());
+        assertTrue(inspector
+                .inspect(htmlWith("X-Flexmail-Metadata-" + repeat('k', 50) + ": v"))
+                .isAccepted());
     }
 
     @Test
@@ -58,18 +68,25 @@ class FlexmailMetadataTest {
     void aKeyWithUpperCaseLettersIsRefusedThoughTheHeaderNameIsCaseInsensitive() {
         Inspection inspection = inspector.inspect(htmlWith("X-Flexmail-Metadata-Order_Id: 12345"));
         assertEquals(List.of("metadata.key-format"), rules(inspection));
-        assertEquals("Metadata key 'Order_Id' (header X-Flexmail-Metadata-{key}) is not snake_case",
+        assertEquals(
+                "Metadata key 'Order_Id' (header X-Flexmail-Metadata-{key}) is not snake_case",
                 inspection.violations().get(0).reason());
     }
 
     @Test
     void aKeyWithAHyphenIsRefused() {
-        assertEquals(List.of("metadata.key-format"), rules(inspector.inspect(htmlWith("X-Flexmail-Metadata-order-id: 1"))));
+        assertEquals(
+                List.of("metadata.key-format"), rules(inspector.inspect(htmlWith("X-Flexmail-Metadata-order-id: 1"))));
     }
 
     @Test
     void aValueOf1CharacterIsAccepted() {
-        assertEquals(Map.of("n", "1"), inspector.inspect(htmlWith("X-Flexmail-Metadata-n: 1")).options().metadata());
+        assertEquals(
+                Map.of("n", "1"),
+                inspector
+                        .inspect(htmlWith("X-Flexmail-Metadata-n: 1"))
+                        .options()
+                        .metadata());
     }
 
     @Test
@@ -90,12 +107,19 @@ class FlexmailMetadataTest {
     void anEmptyValueIsRefused() {
         Inspection inspection = inspector.inspect(htmlWith("X-Flexmail-Metadata-note:    "));
         assertEquals(List.of("metadata.value-length"), rules(inspection));
-        assertEquals("X-Flexmail-Metadata-note is empty", inspection.violations().get(0).reason());
+        assertEquals(
+                "X-Flexmail-Metadata-note is empty",
+                inspection.violations().get(0).reason());
     }
 
     @Test
     void surroundingWhitespaceIsNotPartOfTheValue() {
-        assertEquals(Map.of("note", "a b"), inspector.inspect(htmlWith("X-Flexmail-Metadata-note:   a b  ")).options().metadata());
+        assertEquals(
+                Map.of("note", "a b"),
+                inspector
+                        .inspect(htmlWith("X-Flexmail-Metadata-note:   a b  "))
+                        .options()
+                        .metadata());
     }
 
     @Test
@@ -109,9 +133,13 @@ class FlexmailMetadataTest {
 
     @Test
     void anRfc2047EncodedValueOf81DecodedCharactersIsRefused() {
-        String encoded = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
-                "\u00e9".repeat(81).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=";
-        assertEquals(List.of("metadata.value-length"), rules(inspector.inspect(htmlWith("X-Flexmail-Metadata-note: " + encoded))));
+        String encoded = "=?UTF-8?B?"
+                + java.util.Base64.getEncoder()
+                        .encodeToString("\u00e9".repeat(81).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "?=";
+        assertEquals(
+                List.of("metadata.value-length"),
+                rules(inspector.inspect(htmlWith("X-Flexmail-Metadata-note: " + encoded))));
     }
 
     @Test
@@ -138,7 +166,8 @@ class FlexmailMetadataTest {
     void moreThanTwentyKeysAreRefusedOnce() {
         Inspection inspection = inspector.inspect(htmlWith(metadataHeaders(21)));
         assertEquals(List.of("metadata.too-many"), rules(inspection));
-        assertEquals("The message has 21 X-Flexmail-Metadata-* keys; at most 20 are allowed",
+        assertEquals(
+                "The message has 21 X-Flexmail-Metadata-* keys; at most 20 are allowed",
                 inspection.violations().get(0).reason());
     }
 
@@ -151,8 +180,8 @@ class FlexmailMetadataTest {
 
     @Test
     void theSameKeyTwiceIsRefused() {
-        Inspection inspection = inspector.inspect(htmlWith(
-                "X-Flexmail-Metadata-order_id: 1", "x-flexmail-metadata-order_id: 2"));
+        Inspection inspection =
+                inspector.inspect(htmlWith("X-Flexmail-Metadata-order_id: 1", "x-flexmail-metadata-order_id: 2"));
         assertEquals(List.of("metadata.duplicate-key"), rules(inspection));
         assertFalse(inspection.options().metadata().containsKey("order_id"));
     }
@@ -161,7 +190,9 @@ class FlexmailMetadataTest {
     void theMessageIdIsStoredAsOriginalMessageIdEvenWithoutOtherMetadata() {
         Inspection inspection = inspector.inspect(htmlWith("Message-ID: <20261126.12345@shop.example>"));
         assertTrue(inspection.isAccepted());
-        assertEquals(Map.of("original_message_id", "<20261126.12345@shop.example>"), inspection.options().metadata());
+        assertEquals(
+                Map.of("original_message_id", "<20261126.12345@shop.example>"),
+                inspection.options().metadata());
     }
 
     @Test
@@ -186,8 +217,8 @@ class FlexmailMetadataTest {
 
     @Test
     void aSendersOwnOriginalMessageIdIsRefusedAndCannotOverrideTheMessageId() {
-        Inspection inspection = inspector.inspect(htmlWith(
-                "Message-ID: <m1@shop.example>", "X-Flexmail-Metadata-original_message_id: forged"));
+        Inspection inspection = inspector.inspect(
+                htmlWith("Message-ID: <m1@shop.example>", "X-Flexmail-Metadata-original_message_id: forged"));
         assertEquals(List.of("metadata.reserved-key"), rules(inspection));
         assertEquals("<m1@shop.example>", inspection.options().metadata().get("original_message_id"));
     }

@@ -30,7 +30,8 @@ class FlexmailTagTest {
 
     @Test
     void aTagOf1CharacterIsAccepted() {
-        assertEquals("a", inspector.inspect(htmlWith("X-Flexmail-Tag: a")).options().tag());
+        assertEquals(
+                "a", inspector.inspect(htmlWith("X-Flexmail-Tag: a")).options().tag());
     }
 
     @Test
@@ -56,8 +57,16 @@ class FlexmailTagTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Order_Confirmation", "order-confirmation", "order__confirmation", "_order", "order_",
-        "order confirmation", "bestelling_\u00e9t\u00e9"})
+    @ValueSource(
+            strings = {
+                "Order_Confirmation",
+                "order-confirmation",
+                "order__confirmation",
+                "_order",
+                "order_",
+                "order confirmation",
+                "bestelling_\u00e9t\u00e9"
+            })
     void aTagThatIsNotSnakeCaseIsRefused(String tag) {
         Inspection inspection = inspector.inspect(htmlWith("X-Flexmail-Tag: " + tag));
         assertEquals(List.of("tag.format"), rules(inspection));
@@ -66,7 +75,10 @@ class FlexmailTagTest {
 
     @Test
     void theReasonNamesTheHeaderAndTheValue() {
-        Violation v = inspector.inspect(htmlWith("X-Flexmail-Tag: Order-Confirmation")).violations().get(0);
+        Violation v = inspector
+                .inspect(htmlWith("X-Flexmail-Tag: Order-Confirmation"))
+                .violations()
+                .get(0);
         assertEquals("X-Flexmail-Tag 'Order-Confirmation' is not snake_case", v.reason());
         assertTrue(v.fix().contains("order_confirmation"));
     }
@@ -80,11 +92,18 @@ class FlexmailTagTest {
 
     @Test
     void theHeaderNameIsCaseInsensitive() {
-        assertEquals("welcome", inspector.inspect(htmlWith("x-FLEXMAIL-tag: welcome")).options().tag());
+        assertEquals(
+                "welcome",
+                inspector.inspect(htmlWith("x-FLEXMAIL-tag: welcome")).options().tag());
     }
 
     @Test
     void surroundingSpacesAndFoldingAreIgnored() {
-        assertEquals("welcome", inspector.inspect(htmlWith("X-Flexmail-Tag:", "\twelcome  ")).options().tag());
+        assertEquals(
+                "welcome",
+                inspector
+                        .inspect(htmlWith("X-Flexmail-Tag:", "\twelcome  "))
+                        .options()
+                        .tag());
     }
 }

@@ -25,15 +25,17 @@ class FlexmailTrackingTest {
     @ParameterizedTest
     @ValueSource(strings = {"true", "TRUE", "  True  "})
     void trueInAnyCaseTurnsTrackingOn(String value) {
-        FlexmailOptions options = inspector.inspect(htmlWith(
-                "X-Flexmail-Open-Tracking: " + value, "X-Flexmail-Link-Tracking: " + value)).options();
+        FlexmailOptions options = inspector
+                .inspect(htmlWith("X-Flexmail-Open-Tracking: " + value, "X-Flexmail-Link-Tracking: " + value))
+                .options();
         assertTrue(options.openTracking());
         assertTrue(options.linkTracking());
     }
 
     @Test
     void eachHeaderControlsItsOwnTracking() {
-        FlexmailOptions options = inspector.inspect(htmlWith("x-flexmail-link-tracking: true")).options();
+        FlexmailOptions options =
+                inspector.inspect(htmlWith("x-flexmail-link-tracking: true")).options();
         assertFalse(options.openTracking());
         assertTrue(options.linkTracking());
     }
@@ -55,13 +57,17 @@ class FlexmailTrackingTest {
 
     @Test
     void theReasonQuotesTheBadValue() {
-        Violation v = inspector.inspect(htmlWith("X-Flexmail-Link-Tracking: yes")).violations().get(0);
+        Violation v = inspector
+                .inspect(htmlWith("X-Flexmail-Link-Tracking: yes"))
+                .violations()
+                .get(0);
         assertEquals("X-Flexmail-Link-Tracking is 'yes'; only true or false is understood", v.reason());
     }
 
     @Test
     void theHeaderTwiceIsRefused() {
-        Inspection inspection = inspector.inspect(htmlWith("X-Flexmail-Open-Tracking: true", "X-Flexmail-Open-Tracking: false"));
+        Inspection inspection =
+                inspector.inspect(htmlWith("X-Flexmail-Open-Tracking: true", "X-Flexmail-Open-Tracking: false"));
         assertEquals(List.of("tracking.multiple"), rules(inspection));
     }
 }

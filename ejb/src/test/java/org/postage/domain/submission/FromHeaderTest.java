@@ -71,7 +71,8 @@ class FromHeaderTest {
     void twoFromHeadersAreRefused() {
         Inspection inspection = inspector.inspect(from("From: orders@shop.example", "from: orders@shop.example"));
         assertEquals(List.of("from.multiple"), rules(inspection));
-        assertEquals("The message has 2 From headers", inspection.violations().get(0).reason());
+        assertEquals(
+                "The message has 2 From headers", inspection.violations().get(0).reason());
     }
 
     @Test
@@ -87,16 +88,27 @@ class FromHeaderTest {
         for (String from : List.of("From: \"john doe\"@shop.example", "From: <a@[192.0.2.1]>", "From: a@localhost")) {
             Inspection inspection = inspector.inspect(from(from));
             assertEquals(List.of("from.invalid"), rules(inspection), from);
-            assertTrue(inspection.violations().get(0).reason().endsWith(
-                    "is not a valid address (not a dot-atom local part at a multi-label domain)"), from);
+            assertTrue(
+                    inspection
+                            .violations()
+                            .get(0)
+                            .reason()
+                            .endsWith("is not a valid address (not a dot-atom local part at a multi-label domain)"),
+                    from);
         }
     }
 
     private static byte[] from(String... fromLines) {
         String[] lines = new String[fromLines.length + 5];
         System.arraycopy(fromLines, 0, lines, 0, fromLines.length);
-        System.arraycopy(new String[] {"To: customer@example.com", "Subject: Hello", "Content-Type: text/html", "",
-            "<p>Hello</p>"}, 0, lines, fromLines.length, 5);
+        System.arraycopy(
+                new String[] {
+                    "To: customer@example.com", "Subject: Hello", "Content-Type: text/html", "", "<p>Hello</p>"
+                },
+                0,
+                lines,
+                fromLines.length,
+                5);
         return raw(lines);
     }
 }

@@ -13,16 +13,14 @@ import org.junit.jupiter.api.Test;
 class MessageContentTest {
 
     private static final String PDF_BASE64 = "JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBvYmoKPDwvTGVuZ3RoIDMgMCBSPj4Kc3RyZWFtCg==";
-    private static final String PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    private static final String PNG_BASE64 =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     private final SubmissionInspector inspector = new SubmissionInspector();
 
     @Test
     void aSingleHtmlPartIsAccepted() {
-        assertAccepted(message(
-                "Content-Type: text/html; charset=UTF-8",
-                "",
-                "<p>Your order has shipped.</p>"));
+        assertAccepted(message("Content-Type: text/html; charset=UTF-8", "", "<p>Your order has shipped.</p>"));
     }
 
     @Test
@@ -107,12 +105,12 @@ class MessageContentTest {
 
     @Test
     void aPlainTextOnlyMessageIsRefused() {
-        Inspection inspection = inspector.inspect(message(
-                "Content-Type: text/plain; charset=US-ASCII",
-                "",
-                "Your order has shipped."));
+        Inspection inspection =
+                inspector.inspect(message("Content-Type: text/plain; charset=US-ASCII", "", "Your order has shipped."));
         assertEquals(List.of("content.text-only"), rules(inspection));
-        assertEquals("The message has no text/html body (it has only text/plain)", inspection.violations().get(0).reason());
+        assertEquals(
+                "The message has no text/html body (it has only text/plain)",
+                inspection.violations().get(0).reason());
     }
 
     @Test
@@ -157,7 +155,8 @@ class MessageContentTest {
                 PNG_BASE64,
                 "--rel--"));
         assertEquals(List.of("content.related"), rules(inspection));
-        assertEquals("The message body (multipart/related) embeds inline content, such as images shown in the HTML",
+        assertEquals(
+                "The message body (multipart/related) embeds inline content, such as images shown in the HTML",
                 inspection.violations().get(0).reason());
     }
 
@@ -201,7 +200,8 @@ class MessageContentTest {
                 PNG_BASE64,
                 "--mix--"));
         assertEquals(List.of("content.inline-part"), rules(inspection));
-        assertEquals("Part 2 (image/png, 'logo.png') is shown inline: the HTML refers to it as cid:logo@shop.example",
+        assertEquals(
+                "Part 2 (image/png, 'logo.png') is shown inline: the HTML refers to it as cid:logo@shop.example",
                 inspection.violations().get(0).reason());
     }
 
@@ -244,20 +244,26 @@ class MessageContentTest {
                 PNG_BASE64,
                 "--mix--"));
         assertEquals(List.of("content.inline-part"), rules(inspection));
-        assertEquals("Part 2 (image/png, 'banner.png') has Content-Disposition: inline", inspection.violations().get(0).reason());
+        assertEquals(
+                "Part 2 (image/png, 'banner.png') has Content-Disposition: inline",
+                inspection.violations().get(0).reason());
     }
 
     @Test
     void aQuotedPrintableAttachmentIsRefused() {
         Inspection inspection = inspector.inspect(withAttachment("Content-Transfer-Encoding: quoted-printable"));
         assertEquals(List.of("content.attachment-encoding"), rules(inspection));
-        assertEquals("Part 2 (text/csv, 'orders.csv') is an attachment with Content-Transfer-Encoding 'quoted-printable';"
-                + " attachments must be base64", inspection.violations().get(0).reason());
+        assertEquals(
+                "Part 2 (text/csv, 'orders.csv') is an attachment with Content-Transfer-Encoding 'quoted-printable';"
+                        + " attachments must be base64",
+                inspection.violations().get(0).reason());
     }
 
     @Test
     void a7bitAttachmentIsRefused() {
-        assertEquals(List.of("content.attachment-encoding"), rules(inspector.inspect(withAttachment("Content-Transfer-Encoding: 7bit"))));
+        assertEquals(
+                List.of("content.attachment-encoding"),
+                rules(inspector.inspect(withAttachment("Content-Transfer-Encoding: 7bit"))));
     }
 
     @Test
@@ -306,26 +312,22 @@ class MessageContentTest {
                 "",
                 "%PDF-1.4",
                 "--mix--"));
-        assertEquals(List.of("content.inline-part", "content.attachment-encoding", "content.text-only"), rules(inspection));
+        assertEquals(
+                List.of("content.inline-part", "content.attachment-encoding", "content.text-only"), rules(inspection));
     }
 
     @Test
     void aMultipartWithoutItsBoundaryLinesIsUnparseable() {
-        Inspection inspection = inspector.inspect(message(
-                "Content-Type: multipart/mixed; boundary=\"mix\"",
-                "",
-                "<p>Hello</p>"));
+        Inspection inspection =
+                inspector.inspect(message("Content-Type: multipart/mixed; boundary=\"mix\"", "", "<p>Hello</p>"));
         assertEquals(List.of("message.unparseable"), rules(inspection));
         assertTrue(inspection.violations().get(0).reason().startsWith("The MIME structure cannot be read: "));
     }
 
     @Test
     void anHtmlBodyInAnUnknownTransferEncodingIsUnparseable() {
-        Inspection inspection = inspector.inspect(message(
-                "Content-Type: text/html",
-                "Content-Transfer-Encoding: x-uuencode-ish",
-                "",
-                "<p>Hello</p>"));
+        Inspection inspection = inspector.inspect(
+                message("Content-Type: text/html", "Content-Transfer-Encoding: x-uuencode-ish", "", "<p>Hello</p>"));
         assertEquals(List.of("message.unparseable"), rules(inspection));
     }
 

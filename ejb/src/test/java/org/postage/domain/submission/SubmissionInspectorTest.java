@@ -36,9 +36,19 @@ class SubmissionInspectorTest {
                 "<p>Thank you for your order.</p>"));
         assertTrue(inspection.isAccepted(), inspection.violations()::toString);
         assertEquals("orders@shop.example", inspection.fromAddress());
-        assertEquals(new FlexmailOptions("order_confirmation",
-                Map.of("order_id", "12345", "customer_id", "C-789", "original_message_id", "<order-12345@shop.example>"),
-                true, true), inspection.options());
+        assertEquals(
+                new FlexmailOptions(
+                        "order_confirmation",
+                        Map.of(
+                                "order_id",
+                                "12345",
+                                "customer_id",
+                                "C-789",
+                                "original_message_id",
+                                "<order-12345@shop.example>"),
+                        true,
+                        true),
+                inspection.options());
     }
 
     @Test
@@ -53,8 +63,10 @@ class SubmissionInspectorTest {
                 "",
                 "<p>Welcome</p>"));
         assertTrue(inspection.isAccepted(), inspection.violations()::toString);
-        assertEquals(new FlexmailOptions("welcome", Map.of("user_id", "42", "original_message_id", "<m@shop.example>"),
-                true, false), inspection.options());
+        assertEquals(
+                new FlexmailOptions(
+                        "welcome", Map.of("user_id", "42", "original_message_id", "<m@shop.example>"), true, false),
+                inspection.options());
     }
 
     @Test
@@ -67,7 +79,8 @@ class SubmissionInspectorTest {
                 "Content-Type: text/plain",
                 "",
                 "Thank you for your order."));
-        assertEquals(List.of("from.missing", "tag.format", "metadata.key-format", "tracking.value", "content.text-only"),
+        assertEquals(
+                List.of("from.missing", "tag.format", "metadata.key-format", "tracking.value", "content.text-only"),
                 rules(inspection));
     }
 
@@ -84,13 +97,11 @@ class SubmissionInspectorTest {
 
     @Test
     void aHeaderLineThatIsNotAFieldMakesTheMessageUnparseable() {
-        Inspection inspection = inspector.inspect(raw(
-                "From orders@shop.example Thu Nov 26 10:15:30 2026",
-                "From: orders@shop.example",
-                "",
-                "<p>Hi</p>"));
+        Inspection inspection = inspector.inspect(
+                raw("From orders@shop.example Thu Nov 26 10:15:30 2026", "From: orders@shop.example", "", "<p>Hi</p>"));
         assertEquals(List.of("message.unparseable"), rules(inspection));
-        assertEquals("Header line 'From orders@shop.example Thu Nov 26 1...' is not a header field (Name: value)",
+        assertEquals(
+                "Header line 'From orders@shop.example Thu Nov 26 1...' is not a header field (Name: value)",
                 inspection.violations().get(0).reason());
         assertNull(inspection.fromAddress());
         assertEquals(FlexmailOptions.none(), inspection.options());
@@ -98,7 +109,9 @@ class SubmissionInspectorTest {
 
     @Test
     void aMessageStartingWithAContinuationLineIsUnparseable() {
-        assertEquals(List.of("message.unparseable"), rules(inspector.inspect(raw(" folded: x", "From: a@b.example", "", "x"))));
+        assertEquals(
+                List.of("message.unparseable"),
+                rules(inspector.inspect(raw(" folded: x", "From: a@b.example", "", "x"))));
     }
 
     @Test

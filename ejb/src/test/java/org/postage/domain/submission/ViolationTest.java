@@ -32,9 +32,14 @@ class ViolationTest {
     @Test
     void anOffendingValueIsQuotedShortAndSafe() {
         String tag = "Bad\u00e9" + "x".repeat(100);
-        Violation v = new SubmissionInspector().inspect(htmlWith("X-Flexmail-Tag: " + tag)).violations().get(0);
-        assertEquals("X-Flexmail-Tag 'Bad?xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' is not snake_case and has 104 characters,"
-                + " more than 50", v.reason());
+        Violation v = new SubmissionInspector()
+                .inspect(htmlWith("X-Flexmail-Tag: " + tag))
+                .violations()
+                .get(0);
+        assertEquals(
+                "X-Flexmail-Tag 'Bad?xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' is not snake_case and has 104 characters,"
+                        + " more than 50",
+                v.reason());
     }
 
     @Test

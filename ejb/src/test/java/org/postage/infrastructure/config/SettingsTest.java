@@ -43,12 +43,14 @@ class SettingsTest {
         assertEquals(Optional.empty(), relay.password());
         assertEquals(Duration.ofSeconds(60), relay.timeout());
         assertEquals("localhost", relay.heloName());
-        assertEquals(new RetryPolicy(Duration.ofSeconds(60), 2, Duration.ofSeconds(3600), Duration.ofSeconds(432_000)),
+        assertEquals(
+                new RetryPolicy(Duration.ofSeconds(60), 2, Duration.ofSeconds(3600), Duration.ofSeconds(432_000)),
                 s.retryPolicy());
         assertEquals(20, s.maxMetadataKeys());
         assertEquals(Optional.empty(), s.dnsResolver());
         assertEquals(Duration.ofMillis(2000), s.dnsTimeout());
-        assertEquals(new DnsRequirements("include:spf.postage.test", "pm-bounces", "bounces.postage.test"),
+        assertEquals(
+                new DnsRequirements("include:spf.postage.test", "pm-bounces", "bounces.postage.test"),
                 s.dnsRequirements());
         assertEquals(new RateLimits(10, 100), s.defaultRateLimits());
         assertFalse(s.messageIds().keepClientMessageId());
@@ -82,38 +84,46 @@ class SettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "postage.relay.starttls | bogus | POSTAGE_RELAY_STARTTLS | off, opportunistic or required",
-        "postage.relay.starttls | Required | POSTAGE_RELAY_STARTTLS | off, opportunistic or required",
-        "postage.relay.port | -25 | POSTAGE_RELAY_PORT | a whole number from 1 to 65535",
-        "postage.relay.port | 65536 | POSTAGE_RELAY_PORT | a whole number from 1 to 65535",
-        "postage.relay.port | smtp | POSTAGE_RELAY_PORT | a whole number from 1 to 65535",
-        "postage.relay.timeout-seconds | 0 | POSTAGE_RELAY_TIMEOUT_SECONDS | a whole number from 1 to 86400",
-        "postage.retry.first-delay-seconds | -60 | POSTAGE_RETRY_FIRST_DELAY_SECONDS "
-                + "| a whole number from 1 to 31536000",
-        "postage.retry.factor | 0.5 | POSTAGE_RETRY_FACTOR | a number of at least 1, such as 2 or 1.5",
-        "postage.retry.factor | NaN | POSTAGE_RETRY_FACTOR | a number of at least 1, such as 2 or 1.5",
-        "postage.retry.max-age-seconds | -1 | POSTAGE_RETRY_MAX_AGE_SECONDS | a whole number from 0 to 31536000",
-        "postage.submission.max-metadata-keys | -1 | POSTAGE_SUBMISSION_MAX_METADATA_KEYS | a whole number, 0 or more",
-        "postage.dns.timeout-ms | 0 | POSTAGE_DNS_TIMEOUT_MS | a whole number from 1 to 60000",
-        "postage.dns.resolver | 127.0.0.1:99999 | POSTAGE_DNS_RESOLVER "
-                + "| host, host:port or [v6]:port of a DNS resolver (a host name must resolve), "
-                + "or empty for the system's",
-        "postage.dns.spf-include | include spf.example.com | POSTAGE_DNS_SPF_INCLUDE | an SPF mechanism such as "
-                + "include:spf.example.com or ip4:203.0.113.7",
-        "postage.dns.return-path-label | pm.bounces | POSTAGE_DNS_RETURN_PATH_LABEL | one DNS label such as pm-bounces",
-        "postage.dns.bounce-host | bounces | POSTAGE_DNS_BOUNCE_HOST | a host name such as bounces.example.com",
-        "postage.rate.per-recipient-per-minute | -1 | POSTAGE_RATE_PER_RECIPIENT_PER_MINUTE "
-                + "| a whole number, 0 or more",
-        "postage.rate.per-recipient-per-hour | many | POSTAGE_RATE_PER_RECIPIENT_PER_HOUR | a whole number, 0 or more",
-        "postage.keep-message-id | maybe | POSTAGE_KEEP_MESSAGE_ID | true or false",
-        "postage.public-url | localhost:8080 | POSTAGE_PUBLIC_URL "
-                + "| an http or https URL such as https://postage.example.com",
-        "postage.sender-verification-hours | 0 | POSTAGE_SENDER_VERIFICATION_HOURS | a whole number from 1 to 8760",
-        "postage.hostname | mail example | POSTAGE_HOSTNAME | a host name such as mail.example.com",
-    })
-    void aBadValueIsNamedWithItsVariableItsValueAndWhatIsAllowed(String property, String value, String variable,
-                                                                 String allowed) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "postage.relay.starttls | bogus | POSTAGE_RELAY_STARTTLS | off, opportunistic or required",
+                "postage.relay.starttls | Required | POSTAGE_RELAY_STARTTLS | off, opportunistic or required",
+                "postage.relay.port | -25 | POSTAGE_RELAY_PORT | a whole number from 1 to 65535",
+                "postage.relay.port | 65536 | POSTAGE_RELAY_PORT | a whole number from 1 to 65535",
+                "postage.relay.port | smtp | POSTAGE_RELAY_PORT | a whole number from 1 to 65535",
+                "postage.relay.timeout-seconds | 0 | POSTAGE_RELAY_TIMEOUT_SECONDS | a whole number from 1 to 86400",
+                "postage.retry.first-delay-seconds | -60 | POSTAGE_RETRY_FIRST_DELAY_SECONDS "
+                        + "| a whole number from 1 to 31536000",
+                "postage.retry.factor | 0.5 | POSTAGE_RETRY_FACTOR | a number of at least 1, such as 2 or 1.5",
+                "postage.retry.factor | NaN | POSTAGE_RETRY_FACTOR | a number of at least 1, such as 2 or 1.5",
+                "postage.retry.max-age-seconds | -1 |"
+                        + " POSTAGE_RETRY_MAX_AGE_SECONDS | a whole number from 0 to 31536000",
+                "postage.submission.max-metadata-keys | -1 |"
+                        + " POSTAGE_SUBMISSION_MAX_METADATA_KEYS | a whole number, 0 or more",
+                "postage.dns.timeout-ms | 0 | POSTAGE_DNS_TIMEOUT_MS | a whole number from 1 to 60000",
+                "postage.dns.resolver | 127.0.0.1:99999 | POSTAGE_DNS_RESOLVER "
+                        + "| host, host:port or [v6]:port of a DNS resolver (a host name must resolve), "
+                        + "or empty for the system's",
+                "postage.dns.spf-include | include spf.example.com |"
+                        + " POSTAGE_DNS_SPF_INCLUDE | an SPF mechanism such as "
+                        + "include:spf.example.com or ip4:203.0.113.7",
+                "postage.dns.return-path-label | pm.bounces |"
+                        + " POSTAGE_DNS_RETURN_PATH_LABEL | one DNS label such as pm-bounces",
+                "postage.dns.bounce-host | bounces | POSTAGE_DNS_BOUNCE_HOST | a host name such as bounces.example.com",
+                "postage.rate.per-recipient-per-minute | -1 | POSTAGE_RATE_PER_RECIPIENT_PER_MINUTE "
+                        + "| a whole number, 0 or more",
+                "postage.rate.per-recipient-per-hour | many |"
+                        + " POSTAGE_RATE_PER_RECIPIENT_PER_HOUR | a whole number, 0 or more",
+                "postage.keep-message-id | maybe | POSTAGE_KEEP_MESSAGE_ID | true or false",
+                "postage.public-url | localhost:8080 | POSTAGE_PUBLIC_URL "
+                        + "| an http or https URL such as https://postage.example.com",
+                "postage.sender-verification-hours | 0 |"
+                        + " POSTAGE_SENDER_VERIFICATION_HOURS | a whole number from 1 to 8760",
+                "postage.hostname | mail example | POSTAGE_HOSTNAME | a host name such as mail.example.com",
+            })
+    void aBadValueIsNamedWithItsVariableItsValueAndWhatIsAllowed(
+            String property, String value, String variable, String allowed) {
         config.put(property, value);
 
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, this::read);
@@ -129,8 +139,10 @@ class SettingsTest {
 
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, this::read);
 
-        assertEquals(List.of("POSTAGE_RETRY_MAX_DELAY_SECONDS (postage.retry.max-delay-seconds) is '3600' "
-                + "(the default) but must be at least POSTAGE_RETRY_FIRST_DELAY_SECONDS (7200)"), e.problems());
+        assertEquals(
+                List.of("POSTAGE_RETRY_MAX_DELAY_SECONDS (postage.retry.max-delay-seconds) is '3600' "
+                        + "(the default) but must be at least POSTAGE_RETRY_FIRST_DELAY_SECONDS (7200)"),
+                e.problems());
     }
 
     @Test
@@ -185,9 +197,12 @@ class SettingsTest {
 
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, this::read);
 
-        assertEquals(List.of("postage.hostname is 'mx.example.com' in MicroProfile Config but 'localhost' for the SMTP "
-                + "greeting, which reads only the system property postage.hostname and the environment variable "
-                + "POSTAGE_HOSTNAME: set it there"), e.problems());
+        assertEquals(
+                List.of("postage.hostname is 'mx.example.com' in MicroProfile Config but 'localhost' for the SMTP "
+                        + "greeting, which reads only the system property"
+                        + " postage.hostname and the environment variable "
+                        + "POSTAGE_HOSTNAME: set it there"),
+                e.problems());
     }
 
     @Test
@@ -197,7 +212,8 @@ class SettingsTest {
             descriptor = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Matcher m = Pattern.compile("<activation-config-property-name>hostName</activation-config-property-name>\\s*"
-                + "<activation-config-property-value>([^<]*)</activation-config-property-value>").matcher(descriptor);
+                        + "<activation-config-property-value>([^<]*)</activation-config-property-value>")
+                .matcher(descriptor);
         assertTrue(m.find(), "jboss-ejb3.xml passes hostName to the SMTP adapter");
         String variable = SettingValues.variable(Settings.HOSTNAME);
         assertEquals("${" + Settings.HOSTNAME + ":${env." + variable + ":}}", m.group(1));
@@ -206,15 +222,18 @@ class SettingsTest {
     @Test
     void variablesAreThePropertiesInUpperCaseWithUnderscores() {
         assertEquals("POSTAGE_RELAY_TLS_TRUST", SettingValues.variable("postage.relay.tls-trust"));
-        assertEquals("POSTAGE_RATE_PER_RECIPIENT_PER_MINUTE",
+        assertEquals(
+                "POSTAGE_RATE_PER_RECIPIENT_PER_MINUTE",
                 SettingValues.variable("postage.rate.per-recipient-per-minute"));
     }
 
     /** As MicroProfile Config reads: system properties, then the environment, then the lower sources (the map). */
     private Settings read() {
-        return Settings.read(name -> Optional.ofNullable(systemProperties.get(name))
+        return Settings.read(
+                name -> Optional.ofNullable(systemProperties.get(name))
                         .or(() -> Optional.ofNullable(environment.get(SettingValues.variable(name))))
                         .or(() -> Optional.ofNullable(config.get(name))),
-                systemProperties::get, environment::get);
+                systemProperties::get,
+                environment::get);
     }
 }

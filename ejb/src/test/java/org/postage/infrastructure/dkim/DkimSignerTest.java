@@ -1,7 +1,5 @@
 package org.postage.infrastructure.dkim;
 
-import org.postage.application.delivery.DkimSigningException;
-import org.postage.domain.sendingdomain.DkimKeyPair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postage.application.delivery.DkimSigningException;
+import org.postage.domain.sendingdomain.DkimKeyPair;
 import org.postage.infrastructure.dkim.PythonDkimVerifier.Verdict;
 
 class DkimSignerTest {
@@ -55,8 +55,8 @@ class DkimSignerTest {
     @Test
     void headerWhitespaceChangedAfterSigningStillVerifiesBecauseCanonicalisationIsRelaxed() {
         String signed = text(signed(TestMessages.simple()));
-        String reformatted = signed
-                .replace("Subject: Your order\r\n has shipped\r\n", "SUBJECT:   Your order  has\r\n\tshipped \r\n")
+        String reformatted = signed.replace(
+                        "Subject: Your order\r\n has shipped\r\n", "SUBJECT:   Your order  has\r\n\tshipped \r\n")
                 .replace("To: Ann <ann@example.net>", "To:\tAnn\t <ann@example.net>");
         Verdict verdict = verify(bytes(reformatted));
         assertTrue(verdict.verified(), verdict.output());
@@ -74,8 +74,8 @@ class DkimSignerTest {
         byte[] signed = signed(TestMessages.simple());
         String text = text(signed);
         int body = text.indexOf("\r\n\r\n") + 2;
-        String withSecondFrom = text.substring(0, body) + "From: Attacker <ceo@shop.example.com>\r\n"
-                + text.substring(body);
+        String withSecondFrom =
+                text.substring(0, body) + "From: Attacker <ceo@shop.example.com>\r\n" + text.substring(body);
         Verdict verdict = verify(bytes(withSecondFrom));
         assertFalse(verdict.verified(), verdict.output());
     }
@@ -95,8 +95,8 @@ class DkimSignerTest {
     @Test
     void theFieldNamesTheAlgorithmCanonicalisationDomainSelectorAndTime() {
         String field = signer.sign(TestMessages.simple(), DOMAIN, SELECTOR, keys.privateKey());
-        assertTrue(field.startsWith("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=shop.example.com;"),
-                field);
+        assertTrue(
+                field.startsWith("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=shop.example.com;"), field);
         assertEquals(SELECTOR, tag(field, "s"));
         assertEquals(Long.toString(SIGNED_AT.getEpochSecond()), tag(field, "t"));
         assertFalse(field.contains("q="), "the default q=dns/txt says nothing");
@@ -117,8 +117,10 @@ class DkimSignerTest {
     void everySignedFieldPresentAndRepeatedFieldsAreSignedAndVerify() {
         byte[] message = messageWithEverySignedField();
         String field = signer.sign(message, DOMAIN, SELECTOR, keys.privateKey());
-        assertEquals("from:from:to:to:cc:subject:date:message-id:mime-version:content-type:"
-                + "content-transfer-encoding:reply-to", tag(field, "h").replaceAll("\\s", ""));
+        assertEquals(
+                "from:from:to:to:cc:subject:date:message-id:mime-version:content-type:"
+                        + "content-transfer-encoding:reply-to",
+                tag(field, "h").replaceAll("\\s", ""));
         Verdict verdict = verify(prepend(field, message));
         assertTrue(verdict.verified(), verdict.output());
     }
@@ -164,7 +166,8 @@ class DkimSignerTest {
     void utf8InASignedFieldVerifiesWhenTheDefaultCharsetIsUtf8() {
         assumeTrue(Charset.defaultCharset().equals(StandardCharsets.UTF_8), "default charset is not UTF-8");
         byte[] message = (TestMessages.HEADERS.replace("Your order", "Ihre Bestellung für Änne") + "\r\n"
-                + TestMessages.BODY).getBytes(StandardCharsets.UTF_8);
+                        + TestMessages.BODY)
+                .getBytes(StandardCharsets.UTF_8);
         Verdict verdict = verify(prepend(signer.sign(message, DOMAIN, SELECTOR, keys.privateKey()), message));
         assertTrue(verdict.verified(), verdict.output());
     }
@@ -172,20 +175,22 @@ class DkimSignerTest {
     @Test
     void aSignedFieldWhoseBytesTheDefaultCharsetCannotCarryIsRefusedRatherThanSignedWrongly() {
         // 0xFF is neither ASCII nor part of any UTF-8 sequence.
-        byte[] message = bytes(TestMessages.HEADERS.replace("Your order", "Your order \u00ff") + "\r\n"
-                + TestMessages.BODY);
+        byte[] message =
+                bytes(TestMessages.HEADERS.replace("Your order", "Your order \u00ff") + "\r\n" + TestMessages.BODY);
         assumeTrue(!new String(message, Charset.defaultCharset()).contains("\u00ff"), "a Latin-1 default charset");
-        DkimSigningException e = assertThrows(DkimSigningException.class,
-                () -> signer.sign(message, DOMAIN, SELECTOR, keys.privateKey()));
+        DkimSigningException e = assertThrows(
+                DkimSigningException.class, () -> signer.sign(message, DOMAIN, SELECTOR, keys.privateKey()));
         assertTrue(e.getMessage().contains("subject"), e.getMessage());
     }
 
     @Test
     void aDomainOrSelectorThatCouldBreakTheFieldIsRefused() {
         byte[] message = TestMessages.simple();
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> signer.sign(message, "example.com; l=0", SELECTOR, keys.privateKey()));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> signer.sign(message, DOMAIN, "s1\r\nBcc: victim@example.net", keys.privateKey()));
         assertThrows(IllegalArgumentException.class, () -> signer.sign(message, "", SELECTOR, keys.privateKey()));
     }
@@ -194,8 +199,13 @@ class DkimSignerTest {
     void aKeyThatIsNotRsaIsRefused() throws Exception {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(256);
-        assertThrows(DkimSigningException.class, () -> signer.sign(TestMessages.simple(), DOMAIN, SELECTOR,
-                ec.generateKeyPair().getPrivate()));
+        assertThrows(
+                DkimSigningException.class,
+                () -> signer.sign(
+                        TestMessages.simple(),
+                        DOMAIN,
+                        SELECTOR,
+                        ec.generateKeyPair().getPrivate()));
     }
 
     private byte[] signed(byte[] message) {

@@ -66,7 +66,8 @@ class JdkimHeadersTest {
         Charset charset = Charset.defaultCharset();
         boolean survives = Arrays.equals(subject, new String(subject, charset).getBytes(charset));
         JdkimHeaders h = new JdkimHeaders(HeaderSection.parse(message));
-        assertEquals(survives ? Optional.empty() : Optional.of("subject"),
+        assertEquals(
+                survives ? Optional.empty() : Optional.of("subject"),
                 h.firstNotSurvivingDefaultCharset(Set.of("subject")));
     }
 

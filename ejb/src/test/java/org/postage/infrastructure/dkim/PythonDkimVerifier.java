@@ -18,11 +18,9 @@ public final class PythonDkimVerifier {
     /** Debian's interpreter, which is where apt installs python3-dkim; a pyenv or venv python3 would not see it. */
     static final String PYTHON = System.getProperty("postage.test.python", "/usr/bin/python3");
 
-    public record Verdict(boolean verified, String output) {
-    }
+    public record Verdict(boolean verified, String output) {}
 
-    private PythonDkimVerifier() {
-    }
+    private PythonDkimVerifier() {}
 
     public static Verdict verify(byte[] message, String selector, String domain, String keyRecord) {
         Path file = null;
@@ -35,8 +33,8 @@ public final class PythonDkimVerifier {
             try (var in = PythonDkimVerifier.class.getResourceAsStream("/dkim/verify_dkim.py")) {
                 Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Process process = new ProcessBuilder(PYTHON, script.toString(), file.toString(), selector, domain,
-                    keyRecord)
+            Process process = new ProcessBuilder(
+                            PYTHON, script.toString(), file.toString(), selector, domain, keyRecord)
                     .redirectErrorStream(true)
                     .start();
             process.getOutputStream().close();
@@ -50,12 +48,14 @@ public final class PythonDkimVerifier {
             }
             return new Verdict(process.exitValue() == 0, output);
         } catch (IOException e) {
-            return fail("Cannot run " + PYTHON + " with python3-dkim (apt-get install -y python3-dkim; another "
-                    + "interpreter: -Dpostage.test.python=...): " + e.getMessage(), e);
+            return fail(
+                    "Cannot run " + PYTHON + " with python3-dkim (apt-get install -y python3-dkim; another "
+                            + "interpreter: -Dpostage.test.python=...): " + e.getMessage(),
+                    e);
         } catch (Exception e) {
             return fail("verify_dkim.py: " + e, e);
         } finally {
-            for (Path temp : new Path[]{file, script}) {
+            for (Path temp : new Path[] {file, script}) {
                 if (temp != null) {
                     try {
                         Files.deleteIfExists(temp);

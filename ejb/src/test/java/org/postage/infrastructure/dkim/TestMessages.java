@@ -21,8 +21,7 @@ final class TestMessages {
 
     static final String BODY = "Hello Ann,\r\n\r\nyour order has shipped.\r\n\r\nShop\r\n";
 
-    private TestMessages() {
-    }
+    private TestMessages() {}
 
     static byte[] simple() {
         return ascii(HEADERS + "\r\n" + BODY);

@@ -22,8 +22,8 @@ import org.postage.domain.sendingdomain.dns.DnsRequirements;
 import org.postage.domain.sendingdomain.dns.DomainDnsCheck;
 import org.postage.domain.sendingdomain.dns.DomainDnsReport;
 import org.postage.domain.sendingdomain.dns.RecordCheck;
-import org.postage.domain.sendingdomain.dns.RecordKind;
 import org.postage.domain.sendingdomain.dns.RecordCheck.Outcome;
+import org.postage.domain.sendingdomain.dns.RecordKind;
 
 class DomainDnsCheckTest {
 
@@ -60,8 +60,11 @@ class DomainDnsCheckTest {
         assertTrue(report.allPassed(), report.toString());
         assertEquals(4, report.checks().size());
         assertEquals("shop.example", report.domain());
-        assertEquals("pst202611-k3x9._domainkey.shop.example", report.check(RecordKind.DKIM).name());
-        assertEquals("pm-bounces.shop.example", report.check(RecordKind.RETURN_PATH).name());
+        assertEquals(
+                "pst202611-k3x9._domainkey.shop.example",
+                report.check(RecordKind.DKIM).name());
+        assertEquals(
+                "pm-bounces.shop.example", report.check(RecordKind.RETURN_PATH).name());
     }
 
     @ParameterizedTest
@@ -73,7 +76,9 @@ class DomainDnsCheckTest {
             if (c.kind() == missing) {
                 assertEquals(Outcome.FAIL, c.outcome(), c.toString());
                 assertTrue(c.reason().startsWith("No "), c.reason());
-                assertTrue(c.reason().contains("does not exist (NXDOMAIN)") || c.reason().contains("has no"),
+                assertTrue(
+                        c.reason().contains("does not exist (NXDOMAIN)")
+                                || c.reason().contains("has no"),
                         c.reason());
             } else {
                 assertEquals(Outcome.PASS, c.outcome(), c.toString());
@@ -86,14 +91,17 @@ class DomainDnsCheckTest {
         DomainDnsReport report = check.check(domain);
         assertFalse(report.allPassed());
         report.checks().forEach(c -> assertEquals(Outcome.FAIL, c.outcome(), c.toString()));
-        assertEquals("No SPF record: shop.example does not exist (NXDOMAIN). Publish a TXT record "
-                + "\"v=spf1 include:spf.postage.test ~all\".", report.check(RecordKind.SPF).reason());
+        assertEquals(
+                "No SPF record: shop.example does not exist (NXDOMAIN). Publish a TXT record "
+                        + "\"v=spf1 include:spf.postage.test ~all\".",
+                report.check(RecordKind.SPF).reason());
     }
 
     @Test
     void aResolverThatNeverAnswersFailsEveryCheckWithinTheDeadline() throws Exception {
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            DomainDnsCheck deaf = new DomainDnsCheck(REQUIREMENTS, new DnsLookup("127.0.0.1:" + silent.getLocalPort(), TIMEOUT));
+            DomainDnsCheck deaf =
+                    new DomainDnsCheck(REQUIREMENTS, new DnsLookup("127.0.0.1:" + silent.getLocalPort(), TIMEOUT));
             long start = System.nanoTime();
             DomainDnsReport report = deaf.check(domain);
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -101,7 +109,8 @@ class DomainDnsCheckTest {
             for (RecordCheck c : report.checks()) {
                 assertEquals(Outcome.DNS_ERROR, c.outcome(), c.toString());
                 assertFalse(c.passed());
-                assertTrue(c.reason().startsWith("No answer from 127.0.0.1:" + silent.getLocalPort() + " for "),
+                assertTrue(
+                        c.reason().startsWith("No answer from 127.0.0.1:" + silent.getLocalPort() + " for "),
                         c.reason());
                 assertTrue(c.reason().contains("timed out"), c.reason());
             }
@@ -129,7 +138,8 @@ class DomainDnsCheckTest {
     @Test
     void aDifferentDkimKeyFails() {
         publishAllBut(RecordKind.DKIM);
-        dns.longTxt("pst202611-k3x9._domainkey.shop.example", DkimKeyPair.generate().dnsTxtValue());
+        dns.longTxt(
+                "pst202611-k3x9._domainkey.shop.example", DkimKeyPair.generate().dnsTxtValue());
         RecordCheck dkim = check.check(domain).check(RecordKind.DKIM);
         assertEquals(Outcome.FAIL, dkim.outcome());
         assertTrue(dkim.reason().contains("not the one Postage signs with"), dkim.reason());
@@ -142,8 +152,10 @@ class DomainDnsCheckTest {
         dns.txt("shop.example", "v=spf1 include:_spf.google.com ~all");
         RecordCheck spf = check.check(domain).check(RecordKind.SPF);
         assertEquals(Outcome.FAIL, spf.outcome());
-        assertEquals("SPF record \"v=spf1 include:_spf.google.com ~all\" does not contain include:spf.postage.test."
-                + " Add it before the final \"all\".", spf.reason());
+        assertEquals(
+                "SPF record \"v=spf1 include:_spf.google.com ~all\" does not contain include:spf.postage.test."
+                        + " Add it before the final \"all\".",
+                spf.reason());
     }
 
     @Test
@@ -152,8 +164,10 @@ class DomainDnsCheckTest {
         dns.cname("pm-bounces.shop.example", "bounces.other-provider.test");
         RecordCheck returnPath = check.check(domain).check(RecordKind.RETURN_PATH);
         assertEquals(Outcome.FAIL, returnPath.outcome());
-        assertEquals("pm-bounces.shop.example is a CNAME of bounces.other-provider.test, not of bounces.postage.test:"
-                + " bounces would not reach Postage.", returnPath.reason());
+        assertEquals(
+                "pm-bounces.shop.example is a CNAME of bounces.other-provider.test, not of bounces.postage.test:"
+                        + " bounces would not reach Postage.",
+                returnPath.reason());
     }
 
     @Test

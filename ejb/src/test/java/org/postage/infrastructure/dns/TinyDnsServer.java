@@ -27,9 +27,9 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Shared with the ear module's ITs through the ejb test-jar. A recursive resolver as far as a test can tell: UDP on 127.0.0.1, a port of its own, answers from a map of
- * records built with dnsjava's {@link Message}. Follows CNAMEs within its data; NXDOMAIN for names it has nothing
- * at; SERVFAIL for names told to fail.
+ * Shared with the ear module's ITs through the ejb test-jar. A recursive resolver as far as a test can tell: UDP on
+ * 127.0.0.1, a port of its own, answers from a map of records built with dnsjava's {@link Message}. Follows CNAMEs
+ * within its data; NXDOMAIN for names it has nothing at; SERVFAIL for names told to fail.
  */
 public final class TinyDnsServer implements AutoCloseable {
 
@@ -78,7 +78,8 @@ public final class TinyDnsServer implements AutoCloseable {
     }
 
     private TinyDnsServer add(Record record) {
-        zone.computeIfAbsent(record.getName(), n -> new CopyOnWriteArrayList<>()).add(record);
+        zone.computeIfAbsent(record.getName(), n -> new CopyOnWriteArrayList<>())
+                .add(record);
         return this;
     }
 
@@ -112,12 +113,16 @@ public final class TinyDnsServer implements AutoCloseable {
         }
         for (int hops = 0; hops < 8; hops++) {
             List<Record> here = zone.getOrDefault(name, List.of());
-            List<Record> matching = here.stream().filter(r -> r.getType() == question.getType()).toList();
+            List<Record> matching =
+                    here.stream().filter(r -> r.getType() == question.getType()).toList();
             if (!matching.isEmpty()) {
                 matching.forEach(r -> response.addRecord(r, Section.ANSWER));
                 return response;
             }
-            Record alias = here.stream().filter(r -> r.getType() == Type.CNAME).findFirst().orElse(null);
+            Record alias = here.stream()
+                    .filter(r -> r.getType() == Type.CNAME)
+                    .findFirst()
+                    .orElse(null);
             if (alias == null) {
                 if (here.isEmpty()) {
                     response.getHeader().setRcode(Rcode.NXDOMAIN);

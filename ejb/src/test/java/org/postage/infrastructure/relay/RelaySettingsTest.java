@@ -14,7 +14,8 @@ class RelaySettingsTest {
 
     @Test
     void requiredStartTlsIsEnabledAndRequired() {
-        Properties p = settings(RelaySettings.StartTls.REQUIRED, Optional.of("*")).sessionProperties();
+        Properties p =
+                settings(RelaySettings.StartTls.REQUIRED, Optional.of("*")).sessionProperties();
         assertEquals("true", p.getProperty("mail.smtp.starttls.enable"));
         assertEquals("true", p.getProperty("mail.smtp.starttls.required"));
         assertEquals("*", p.getProperty("mail.smtp.ssl.trust"));
@@ -34,11 +35,20 @@ class RelaySettingsTest {
 
     @Test
     void thePasswordStaysOutOfTheDescription() {
-        assertFalse(settings(RelaySettings.StartTls.OPPORTUNISTIC, Optional.empty()).toString().contains("s3cret"));
+        assertFalse(settings(RelaySettings.StartTls.OPPORTUNISTIC, Optional.empty())
+                .toString()
+                .contains("s3cret"));
     }
 
     private static RelaySettings settings(RelaySettings.StartTls startTls, Optional<String> trust) {
-        return new RelaySettings("relay.example", 587, startTls, trust, Optional.of("user"), Optional.of("s3cret"),
-                Duration.ofSeconds(30), "mx.postage.example");
+        return new RelaySettings(
+                "relay.example",
+                587,
+                startTls,
+                trust,
+                Optional.of("user"),
+                Optional.of("s3cret"),
+                Duration.ofSeconds(30),
+                "mx.postage.example");
     }
 }

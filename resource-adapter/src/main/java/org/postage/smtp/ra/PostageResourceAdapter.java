@@ -1,12 +1,5 @@
 package org.postage.smtp.ra;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-
-import javax.transaction.xa.XAResource;
-
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -14,7 +7,11 @@ import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.transaction.xa.XAResource;
 import org.postage.smtp.ra.inflow.SmtpActivation;
 import org.postage.smtp.ra.inflow.SmtpActivationSpec;
 

@@ -38,11 +38,21 @@ public final class AuthFailureThrottle {
      * @param forgetAfter         quiet time after which an address's failures are forgotten
      * @param maxAddresses        bound of the table
      */
-    public record Policy(Duration firstDelay, Duration maxDelay, int maxFailuresInWindow, Duration window,
-                         Duration forgetAfter, int maxAddresses) {
+    public record Policy(
+            Duration firstDelay,
+            Duration maxDelay,
+            int maxFailuresInWindow,
+            Duration window,
+            Duration forgetAfter,
+            int maxAddresses) {
 
-        public static final Policy STANDARD = new Policy(Duration.ofMillis(250), Duration.ofSeconds(8), 30,
-                Duration.ofSeconds(10), Duration.ofMinutes(10), 10_000);
+        public static final Policy STANDARD = new Policy(
+                Duration.ofMillis(250),
+                Duration.ofSeconds(8),
+                30,
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(10),
+                10_000);
 
         /** The gap between two failure replies: one nanosecond more than window / max, so max fit in a window. */
         long spacingNanos() {
@@ -165,7 +175,8 @@ public final class AuthFailureThrottle {
             byte[] bytes = address.getAddress();
             StringBuilder prefix = new StringBuilder();
             for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                        .append(':');
             }
             return prefix.append(":/64").toString();
         }

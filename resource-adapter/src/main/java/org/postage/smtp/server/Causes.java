@@ -8,8 +8,7 @@ public final class Causes {
 
     private static final int MAX_DEPTH = 5;
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** For example {@code "EJBException: tx failed <- SQLException: connection refused"}. */
     public static String describe(Throwable failure) {

@@ -45,6 +45,7 @@ public final class DataReader {
 
     /** How many bytes of {@link #END} the wire has just shown; 2 at the start, as if after a CR LF. */
     private int endMatched = 2;
+
     private boolean atLineStart = true;
     private boolean pendingDot;
     private boolean pendingCr;

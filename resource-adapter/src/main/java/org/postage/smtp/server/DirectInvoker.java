@@ -1,7 +1,6 @@
 package org.postage.smtp.server;
 
 import java.util.Objects;
-
 import org.postage.api.AuthResult;
 import org.postage.api.Envelope;
 import org.postage.api.Reply;

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param maxRecipients  accepted RCPTs per message; the next one gets 452 4.5.3
  * @param maxMessageSize the largest message in octets, advertised as SIZE and enforced on DATA
  */
-public record SmtpSettings(String bindAddress, int port, String hostName, int maxConnections, Duration idleTimeout,
-                           int maxRecipients, int maxMessageSize) {
+public record SmtpSettings(
+        String bindAddress,
+        int port,
+        String hostName,
+        int maxConnections,
+        Duration idleTimeout,
+        int maxRecipients,
+        int maxMessageSize) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 2525;
@@ -30,7 +36,8 @@ public record SmtpSettings(String bindAddress, int port, String hostName, int ma
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         requireThat(port >= 0 && port <= 65535, "port must be 0..65535, was " + port);
         requireThat(maxConnections > 0, "maxConnections must be positive, was " + maxConnections);
-        requireThat(!idleTimeout.isNegative() && !idleTimeout.isZero() && idleTimeout.toMillis() <= Integer.MAX_VALUE,
+        requireThat(
+                !idleTimeout.isNegative() && !idleTimeout.isZero() && idleTimeout.toMillis() <= Integer.MAX_VALUE,
                 "idleTimeout must be positive, was " + idleTimeout);
         requireThat(maxRecipients > 0, "maxRecipients must be positive, was " + maxRecipients);
         requireThat(maxMessageSize > 0, "maxMessageSize must be positive, was " + maxMessageSize);

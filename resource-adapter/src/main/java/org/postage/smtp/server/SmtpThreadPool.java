@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +61,9 @@ public final class SmtpThreadPool extends ThreadPoolExecutor {
         if (super.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
             return true;
         }
-        log.warn("{} SMTP session(s) still running {} ms after stop: interrupting them", getActiveCount(),
+        log.warn(
+                "{} SMTP session(s) still running {} ms after stop: interrupting them",
+                getActiveCount(),
                 grace.toMillis());
         shutdownNow();
         return super.awaitTermination(AFTER_INTERRUPT.toNanos(), TimeUnit.NANOSECONDS);

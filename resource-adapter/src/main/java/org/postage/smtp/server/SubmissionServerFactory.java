@@ -5,10 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-
 import org.postage.smtp.server.command.CommandContext;
 import org.postage.smtp.server.command.MailTransaction;
 import org.postage.smtp.server.command.PostageCommands;
@@ -26,19 +24,22 @@ public final class SubmissionServerFactory {
 
     static final String SOFTWARE_NAME = "Postage";
 
-    private SubmissionServerFactory() {
-    }
+    private SubmissionServerFactory() {}
 
-    public static SMTPServer create(SmtpSettings settings, SSLContext tls, ListenerInvoker invoker,
-                                    ExecutorService executor) {
+    public static SMTPServer create(
+            SmtpSettings settings, SSLContext tls, ListenerInvoker invoker, ExecutorService executor) {
         return create(settings, tls, invoker, executor, AuthFailureThrottle.standard());
     }
 
     /**
      * @param executor runs one task per connection; the server shuts it down when it stops
      */
-    public static SMTPServer create(SmtpSettings settings, SSLContext tls, ListenerInvoker invoker,
-                                    ExecutorService executor, AuthFailureThrottle throttle) {
+    public static SMTPServer create(
+            SmtpSettings settings,
+            SSLContext tls,
+            ListenerInvoker invoker,
+            ExecutorService executor,
+            AuthFailureThrottle throttle) {
         SMTPServer server = SMTPServer.port(settings.port())
                 .bindAddress(resolve(settings.bindAddress()))
                 .hostName(settings.hostName())
@@ -58,8 +59,8 @@ public final class SubmissionServerFactory {
                 .startTlsSocketFactory(startTls(tls))
                 .serverThreadName("postage-smtp-accept-" + settings.bindAddress() + ":" + settings.port())
                 .build();
-        PostageCommands.install(server.getCommandHandler(),
-                new CommandContext(settings, new FailSafeInvoker(invoker), throttle));
+        PostageCommands.install(
+                server.getCommandHandler(), new CommandContext(settings, new FailSafeInvoker(invoker), throttle));
         return server;
     }
 
@@ -70,8 +71,8 @@ public final class SubmissionServerFactory {
     private static SSLSocketCreator startTls(SSLContext tls) {
         return socket -> {
             InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-            SSLSocket secured = (SSLSocket) tls.getSocketFactory()
-                    .createSocket(socket, remote.getHostString(), socket.getPort(), true);
+            SSLSocket secured = (SSLSocket)
+                    tls.getSocketFactory().createSocket(socket, remote.getHostString(), socket.getPort(), true);
             secured.setUseClientMode(false);
             return secured;
         };

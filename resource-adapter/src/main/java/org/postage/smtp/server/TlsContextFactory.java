@@ -23,10 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,20 +39,23 @@ public final class TlsContextFactory {
 
     private static final Logger log = LoggerFactory.getLogger(TlsContextFactory.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final Pattern DNS_NAME =
+            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:]+");
     private static final String PASSWORD_ENV = "POSTAGE_GENERATED_KEYSTORE_PASSWORD";
     /** Two activations (587 and 465) may share a data directory: generate the key once, not twice. */
     private static final Object GENERATION_LOCK = new Object();
 
-    private TlsContextFactory() {
-    }
+    private TlsContextFactory() {}
 
     /** Loads a PKCS12 or JKS keystore (the type is detected) holding the server's private key. */
     public static SSLContext fromKeystore(Path keystore, char[] password) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(keystore.toFile(), password);
         String alias = keyAlias(store, keystore);
-        log.info("SMTP TLS certificate from {} (alias {}), SHA-256 fingerprint {}", keystore, alias,
+        log.info(
+                "SMTP TLS certificate from {} (alias {}), SHA-256 fingerprint {}",
+                keystore,
+                alias,
                 fingerprint(store.getCertificate(alias)));
         return contextFor(store, password);
     }
@@ -63,7 +64,8 @@ public final class TlsContextFactory {
      * Uses {@code <dataDirectory>/smtp-tls.p12}, generating a self-signed RSA key into it first if it does not exist.
      * Its random password lives beside it in a file only the owner can read.
      */
-    public static SSLContext selfSigned(Path dataDirectory, String hostName) throws IOException, GeneralSecurityException {
+    public static SSLContext selfSigned(Path dataDirectory, String hostName)
+            throws IOException, GeneralSecurityException {
         Path keystore = dataDirectory.resolve(GENERATED_KEYSTORE);
         Path passwordFile = dataDirectory.resolve(GENERATED_PASSWORD);
         synchronized (GENERATION_LOCK) {
@@ -74,7 +76,8 @@ public final class TlsContextFactory {
                         + "; delete the keystore to generate a new key");
             }
         }
-        char[] password = Files.readString(passwordFile, StandardCharsets.US_ASCII).trim().toCharArray();
+        char[] password =
+                Files.readString(passwordFile, StandardCharsets.US_ASCII).trim().toCharArray();
         return fromKeystore(keystore, password);
     }
 
@@ -102,16 +105,35 @@ public final class TlsContextFactory {
             Files.deleteIfExists(tempKeystore);
         }
         KeyStore store = KeyStore.getInstance(keystore.toFile(), password.toCharArray());
-        log.info("Generated a self-signed SMTP TLS key for {} in {}; SHA-256 fingerprint {}", hostName, keystore,
+        log.info(
+                "Generated a self-signed SMTP TLS key for {} in {}; SHA-256 fingerprint {}",
+                hostName,
+                keystore,
                 fingerprint(store.getCertificate(keyAlias(store, keystore))));
     }
 
     private static void runKeytool(Path keystore, String password, String hostName) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        List<String> command = new ArrayList<>(List.of(keytool.toString(), "-genkeypair", "-noprompt",
-                "-alias", "postage-smtp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-                "-dname", "CN=" + hostName.replace(",", "\\,"), "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass:env", PASSWORD_ENV));
+        List<String> command = new ArrayList<>(List.of(
+                keytool.toString(),
+                "-genkeypair",
+                "-noprompt",
+                "-alias",
+                "postage-smtp",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "3650",
+                "-dname",
+                "CN=" + hostName.replace(",", "\\,"),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass:env",
+                PASSWORD_ENV));
         subjectAlternativeName(hostName).ifPresent(san -> command.addAll(List.of("-ext", san)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Through the environment, not the command line, where any local user could read it.
@@ -140,8 +162,7 @@ public final class TlsContextFactory {
         if (IP_LITERAL.matcher(hostName).matches()) {
             return Optional.of("SAN=ip:" + hostName);
         }
-        return DNS_NAME.matcher(hostName).matches() ? Optional.of("SAN=dns:" + hostName)
-                : Optional.empty();
+        return DNS_NAME.matcher(hostName).matches() ? Optional.of("SAN=dns:" + hostName) : Optional.empty();
     }
 
     private static String keyAlias(KeyStore store, Path keystore) throws GeneralSecurityException {

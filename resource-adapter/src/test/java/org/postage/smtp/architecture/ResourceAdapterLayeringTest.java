@@ -27,15 +27,22 @@ class ResourceAdapterLayeringTest {
 
     @Test
     void usesOnlyTheApiOfPostage() {
-        noClasses().that().resideInAPackage("org.postage.smtp..")
-                .should().dependOnClassesThat(POSTAGE_OUTSIDE_API)
+        noClasses()
+                .that()
+                .resideInAPackage("org.postage.smtp..")
+                .should()
+                .dependOnClassesThat(POSTAGE_OUTSIDE_API)
                 .check(classes);
     }
 
     @Test
     void holdsNoPersistenceOrMessaging() {
-        noClasses().that().resideInAPackage("org.postage.smtp..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.jms..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.postage.smtp..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.persistence..", "jakarta.jms..")
                 .check(classes);
     }
 }

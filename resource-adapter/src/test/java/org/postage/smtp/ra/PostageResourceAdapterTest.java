@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.InvalidPropertyException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
-
-import jakarta.resource.NotSupportedException;
-import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ActivationSpec;
-import jakarta.resource.spi.InvalidPropertyException;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,20 +61,25 @@ class PostageResourceAdapterTest {
             client.command("MAIL FROM:<a@example.com>");
             client.command("RCPT TO:<b@example.com>");
             client.command("DATA");
-            assertEquals(SmtpReplies.NOT_STORED.toString(), client.command("Subject: lost\r\n\r\nhello\r\n."),
+            assertEquals(
+                    SmtpReplies.NOT_STORED.toString(),
+                    client.command("Subject: lost\r\n\r\nhello\r\n."),
                     "a rolled-back message is never answered 250");
         }
-        assertTrue(container.events.containsAll(List.of("before:authenticate", "before:mailFrom", "before:rcptTo",
-                "before:data", "release")));
+        assertTrue(container.events.containsAll(
+                List.of("before:authenticate", "before:mailFrom", "before:rcptTo", "before:data", "release")));
 
         adapter.endpointDeactivation(container.endpointFactory(), spec);
-        assertThrows(ConnectException.class, () -> RawSmtpClient.connect(spec.getPort()).close());
+        assertThrows(
+                ConnectException.class,
+                () -> RawSmtpClient.connect(spec.getPort()).close());
     }
 
     @Test
     void aTakenPortFailsActivationWithAMessageNamingTheSettingToChange() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            ResourceException e = assertThrows(ResourceException.class,
+            ResourceException e = assertThrows(
+                    ResourceException.class,
                     () -> adapter.endpointActivation(container.endpointFactory(), spec(taken.getLocalPort())));
 
             assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
@@ -89,8 +92,8 @@ class PostageResourceAdapterTest {
         container.transacted = false;
         int port = freePort();
 
-        ResourceException e = assertThrows(ResourceException.class,
-                () -> adapter.endpointActivation(container.endpointFactory(), spec(port)));
+        ResourceException e = assertThrows(
+                ResourceException.class, () -> adapter.endpointActivation(container.endpointFactory(), spec(port)));
 
         assertTrue(e.getMessage().contains("REQUIRED"), e.getMessage());
         assertThrows(ConnectException.class, () -> RawSmtpClient.connect(port).close());
@@ -99,15 +102,15 @@ class PostageResourceAdapterTest {
     @Test
     void anInvalidSpecFailsActivationBeforeAnythingStarts() {
         SmtpActivationSpec spec = new SmtpActivationSpec();
-        assertThrows(InvalidPropertyException.class, () -> adapter.endpointActivation(container.endpointFactory(), spec));
+        assertThrows(
+                InvalidPropertyException.class, () -> adapter.endpointActivation(container.endpointFactory(), spec));
     }
 
     @Test
     void aForeignActivationSpecIsRefused() {
         ActivationSpec foreign = new ActivationSpec() {
             @Override
-            public void validate() {
-            }
+            public void validate() {}
 
             @Override
             public jakarta.resource.spi.ResourceAdapter getResourceAdapter() {
@@ -115,10 +118,10 @@ class PostageResourceAdapterTest {
             }
 
             @Override
-            public void setResourceAdapter(jakarta.resource.spi.ResourceAdapter ra) {
-            }
+            public void setResourceAdapter(jakarta.resource.spi.ResourceAdapter ra) {}
         };
-        assertThrows(NotSupportedException.class, () -> adapter.endpointActivation(container.endpointFactory(), foreign));
+        assertThrows(
+                NotSupportedException.class, () -> adapter.endpointActivation(container.endpointFactory(), foreign));
     }
 
     @Test

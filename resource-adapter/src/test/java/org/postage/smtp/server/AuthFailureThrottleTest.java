@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class AuthFailureThrottleTest {
@@ -17,9 +16,10 @@ class AuthFailureThrottleTest {
 
     /** A clock that only moves when the throttle sleeps, and a record of every sleep. */
     private long now = 1_000_000 * MS;
+
     private final List<Long> sleptMillis = new ArrayList<>();
-    private final AuthFailureThrottle throttle = new AuthFailureThrottle(AuthFailureThrottle.Policy.STANDARD,
-            () -> now, nanos -> {
+    private final AuthFailureThrottle throttle =
+            new AuthFailureThrottle(AuthFailureThrottle.Policy.STANDARD, () -> now, nanos -> {
                 sleptMillis.add(nanos / MS);
                 now += nanos;
             });
@@ -102,8 +102,16 @@ class AuthFailureThrottleTest {
 
     @Test
     void theTableForgetsTheLeastRecentlySeenAddressWhenFull() {
-        AuthFailureThrottle small = new AuthFailureThrottle(new AuthFailureThrottle.Policy(Duration.ofMillis(250),
-                Duration.ofSeconds(8), 30, Duration.ofSeconds(10), Duration.ofMinutes(10), 3), () -> now, nanos -> { });
+        AuthFailureThrottle small = new AuthFailureThrottle(
+                new AuthFailureThrottle.Policy(
+                        Duration.ofMillis(250),
+                        Duration.ofSeconds(8),
+                        30,
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(10),
+                        3),
+                () -> now,
+                nanos -> {});
         for (int i = 1; i <= 5; i++) {
             small.reserveFailureReply("192.0.2." + i, now);
         }

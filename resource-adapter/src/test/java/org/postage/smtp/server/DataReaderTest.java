@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,7 +51,8 @@ class DataReaderTest {
         assertEquals(wire.length(), consumed, "only the real CR LF . CR LF ends the message");
         String content = text(reader.content());
         assertTrue(content.contains("\r\nMAIL FROM:<evil@example.net>\r\nlast\r\n"), content);
-        assertFalse(Pattern.compile("(?<!\r)\n|\r(?!\n)").matcher(content).find(), "only CRLF line endings: " + content);
+        assertFalse(
+                Pattern.compile("(?<!\r)\n|\r(?!\n)").matcher(content).find(), "only CRLF line endings: " + content);
     }
 
     @Test
@@ -110,7 +110,8 @@ class DataReaderTest {
 
     @Test
     void readFromLeavesTheBytesAfterTheEndSequenceInTheStream() throws IOException {
-        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes("body\r\n.\r\nRSET\r\nQUIT\r\n")), 8192);
+        InputStream in =
+                new BufferedInputStream(new ByteArrayInputStream(bytes("body\r\n.\r\nRSET\r\nQUIT\r\n")), 8192);
         DataReader reader = new DataReader(MAX);
 
         reader.readFrom(in);
@@ -197,7 +198,8 @@ class DataReaderTest {
             StringBuilder content = new StringBuilder();
             if (!body.isEmpty()) {
                 for (String line : body.replace("\0", "").split("\r\n|\r|\n", -1)) {
-                    content.append(line.startsWith(".") && line.length() > 1 ? line.substring(1) : line).append("\r\n");
+                    content.append(line.startsWith(".") && line.length() > 1 ? line.substring(1) : line)
+                            .append("\r\n");
                 }
                 // split() yields one empty string after the final line ending: drop its CRLF.
                 content.setLength(content.length() - 2);

@@ -8,14 +8,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 
 class SmtpThreadPoolTest {
 
     @Test
     void threadsAreNamedAndCarryTheGivenContextClassLoader() throws Exception {
-        ClassLoader loader = new ClassLoader(null) { };
+        ClassLoader loader = new ClassLoader(null) {};
         SmtpThreadPool pool = SmtpThreadPool.create(5, loader, Duration.ofSeconds(1));
         AtomicReference<Thread> seen = new AtomicReference<>();
 

@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-
 import javax.net.ssl.SSLContext;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postage.smtp.testing.TestTls;
@@ -47,15 +45,16 @@ class TlsContextFactoryTest {
 
     @Test
     void anOperatorKeystoreIsLoadedWithItsPassword() throws Exception {
-        SSLContext context = TlsContextFactory.fromKeystore(generated.resolve(TlsContextFactory.GENERATED_KEYSTORE),
-                password());
+        SSLContext context =
+                TlsContextFactory.fromKeystore(generated.resolve(TlsContextFactory.GENERATED_KEYSTORE), password());
 
         assertNotNull(context.getServerSocketFactory());
     }
 
     @Test
     void aGeneratedKeystoreWithoutItsPasswordFileIsExplained(@TempDir Path directory) throws Exception {
-        Files.copy(generated.resolve(TlsContextFactory.GENERATED_KEYSTORE),
+        Files.copy(
+                generated.resolve(TlsContextFactory.GENERATED_KEYSTORE),
                 directory.resolve(TlsContextFactory.GENERATED_KEYSTORE));
 
         IOException e = assertThrows(IOException.class, () -> TlsContextFactory.selfSigned(directory, "localhost"));
@@ -65,11 +64,13 @@ class TlsContextFactoryTest {
 
     private String fingerprint(Path keystore) throws Exception {
         KeyStore store = KeyStore.getInstance(keystore.toFile(), password());
-        return TlsContextFactory.fingerprint(store.getCertificate(store.aliases().nextElement()));
+        return TlsContextFactory.fingerprint(
+                store.getCertificate(store.aliases().nextElement()));
     }
 
     private char[] password() throws IOException {
         return Files.readString(generated.resolve(TlsContextFactory.GENERATED_PASSWORD), StandardCharsets.US_ASCII)
-                .trim().toCharArray();
+                .trim()
+                .toCharArray();
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -127,7 +126,8 @@ public final class RawSmtpClient implements AutoCloseable {
         while (true) {
             int b = in.read();
             if (b < 0) {
-                throw new EOFException("connection closed; partial line: " + line.toString(StandardCharsets.ISO_8859_1));
+                throw new EOFException(
+                        "connection closed; partial line: " + line.toString(StandardCharsets.ISO_8859_1));
             }
             if (previous == '\r' && b == '\n') {
                 byte[] bytes = line.toByteArray();

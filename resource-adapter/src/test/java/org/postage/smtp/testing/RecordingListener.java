@@ -6,7 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.postage.api.AuthResult;
 import org.postage.api.Envelope;
 import org.postage.api.Reply;
@@ -21,11 +20,9 @@ public final class RecordingListener implements SubmissionListener {
     public static final String PASSWORD = "correct horse";
     public static final String PRINCIPAL = "account-42";
 
-    public record MailCall(SmtpSession session, String reversePath, long declaredSize) {
-    }
+    public record MailCall(SmtpSession session, String reversePath, long declaredSize) {}
 
-    public record RcptCall(SmtpSession session, String reversePath, String recipient) {
-    }
+    public record RcptCall(SmtpSession session, String reversePath, String recipient) {}
 
     public record DataCall(SmtpSession session, Envelope envelope, byte[] content) {
         public String text() {
@@ -42,7 +39,7 @@ public final class RecordingListener implements SubmissionListener {
     public volatile Reply rcptReply = SmtpReplies.RECIPIENT_OK;
     public volatile Reply dataReply = SmtpReplies.QUEUED.withText("Ok: queued as Q1");
     /** Runs inside data() before it answers, e.g. to block it. */
-    public volatile Runnable duringData = () -> { };
+    public volatile Runnable duringData = () -> {};
 
     @Override
     public AuthResult authenticate(SmtpSession session, String username, String password) {

@@ -2,7 +2,6 @@ package org.postage.smtp.testing;
 
 import java.io.IOException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,9 +47,12 @@ public final class SmtpTestServer implements BeforeEachCallback, AfterEachCallba
     @Override
     public void beforeEach(ExtensionContext context) {
         listener = new RecordingListener();
-        SmtpSettings settings = new SmtpSettings("127.0.0.1", 0, HOST_NAME, maxConnections, idleTimeout,
-                maxRecipients, MAX_MESSAGE_SIZE);
-        server = SubmissionServerFactory.create(settings, TestTls.serverContext(), new DirectInvoker(listener),
+        SmtpSettings settings = new SmtpSettings(
+                "127.0.0.1", 0, HOST_NAME, maxConnections, idleTimeout, maxRecipients, MAX_MESSAGE_SIZE);
+        server = SubmissionServerFactory.create(
+                settings,
+                TestTls.serverContext(),
+                new DirectInvoker(listener),
                 SmtpThreadPool.create(maxConnections, getClass().getClassLoader(), stopGrace),
                 AuthFailureThrottle.standard());
         server.start();
@@ -86,8 +88,10 @@ public final class SmtpTestServer implements BeforeEachCallback, AfterEachCallba
         client.command("EHLO client.example");
         client.startTls();
         client.command("EHLO client.example");
-        client.expect("235 2.7.0", client.command("AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME,
-                RecordingListener.PASSWORD)));
+        client.expect(
+                "235 2.7.0",
+                client.command(
+                        "AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
         return client;
     }
 }

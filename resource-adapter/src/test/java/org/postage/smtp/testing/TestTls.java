@@ -3,12 +3,10 @@ package org.postage.smtp.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-
 import org.postage.smtp.server.TlsContextFactory;
 
 /** One generated server key for the whole test run (keytool takes a second), and a client that trusts it. */
@@ -17,8 +15,7 @@ public final class TestTls {
     private static Path directory;
     private static SSLContext server;
 
-    private TestTls() {
-    }
+    private TestTls() {}
 
     public static synchronized SSLContext serverContext() {
         if (server == null) {
@@ -41,20 +38,23 @@ public final class TestTls {
     public static SSLSocketFactory trustingClient() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
+            context.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    null);
             return context.getSocketFactory();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -32,8 +32,7 @@ import org.postage.application.sendingdomain.DomainView;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
 
-    public record CredentialIssued(String username, String password, long accountId, String note) {
-    }
+    public record CredentialIssued(String username, String password, long accountId, String note) {}
 
     static final String BODY_REQUIRED = "The request body is empty or null; send a JSON object";
 
@@ -56,7 +55,9 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewAccount body) {
         AccountService.AccountView account = accounts.create(body.name());
-        return Response.created(URI.create(uri.getPath() + "/" + account.id())).entity(account).build();
+        return Response.created(URI.create(uri.getPath() + "/" + account.id()))
+                .entity(account)
+                .build();
     }
 
     @GET
@@ -70,7 +71,8 @@ public class AccountsResource {
     @Path("/{id}/limits")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setLimits(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid LimitsChange body) {
-        return Response.ok(accounts.setRateLimits(PathIds.parse(id, "account"), body.toRateLimits())).build();
+        return Response.ok(accounts.setRateLimits(PathIds.parse(id, "account"), body.toRateLimits()))
+                .build();
     }
 
     /**
@@ -85,7 +87,10 @@ public class AccountsResource {
         CredentialSettings settings = body == null ? CredentialSettings.DEFAULTS : body;
         IssuedCredential issued = credentials.issue(accountId, settings.refuses(), settings.allowedSendersOrAll());
         return Response.status(Response.Status.CREATED)
-                .entity(new CredentialIssued(issued.username(), issued.password(), issued.accountId(),
+                .entity(new CredentialIssued(
+                        issued.username(),
+                        issued.password(),
+                        issued.accountId(),
                         "Store the password now: it is shown only in this response."))
                 .build();
     }
@@ -99,7 +104,9 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addSender(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSender body) {
         SenderView sender = senders.add(PathIds.parse(id, "account"), body.emailAddress(), body.vouchedFor());
-        return Response.created(URI.create("/api/admin/senders/" + sender.id())).entity(sender).build();
+        return Response.created(URI.create("/api/admin/senders/" + sender.id()))
+                .entity(sender)
+                .build();
     }
 
     @GET
@@ -114,6 +121,8 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addDomain(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewDomain body) {
         DomainView view = domains.add(PathIds.parse(id, "account"), body.name(), body.skipsDnsCheck());
-        return Response.created(URI.create("/api/admin/domains/" + view.name())).entity(view).build();
+        return Response.created(URI.create("/api/admin/domains/" + view.name()))
+                .entity(view)
+                .build();
     }
 }

@@ -11,9 +11,11 @@ import org.postage.domain.mail.EmailAddress;
  */
 public record CredentialSettings(
         Boolean refuseInSession,
+
         @Size(max = 100, message = "may hold at most {max} entries")
-        List<@NotNull(message = "must be a string")
-                @Size(max = EmailAddress.MAX_LENGTH, message = "must be at most {max} characters") String>
+        List<
+                        @NotNull(message = "must be a string")
+                        @Size(max = EmailAddress.MAX_LENGTH, message = "must be at most {max} characters") String>
                 allowedSenders) {
 
     static final CredentialSettings DEFAULTS = new CredentialSettings(null, null);

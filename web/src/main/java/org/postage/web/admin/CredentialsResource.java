@@ -55,7 +55,8 @@ public class CredentialsResource {
     @PATCH
     @Path("/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("username") String username,
+    public Response update(
+            @PathParam("username") String username,
             @NotNull(message = AccountsResource.BODY_REQUIRED) @Valid CredentialSettings body) {
         if (body.refuseInSession() == null && body.allowedSenders() == null) {
             return Problem.badRequest("Send 'refuse_in_session', 'allowed_senders' or both");

@@ -22,8 +22,9 @@ public @interface DomainName {
     /** RFC 1035: 253 characters in the written form. */
     int MAX_LENGTH = 253;
 
-    String message() default "must be a domain name such as shop.example (letters, digits, hyphens; at least two"
-            + " labels; an IDN in its xn-- form), not '${validatedValue}'";
+    String message() default
+            "must be a domain name such as shop.example (letters, digits, hyphens; at least two"
+                    + " labels; an IDN in its xn-- form), not '${validatedValue}'";
 
     Class<?>[] groups() default {};
 
@@ -33,8 +34,7 @@ public @interface DomainName {
     class Check implements ConstraintValidator<DomainName, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.isBlank() || value.length() > MAX_LENGTH
-                    || SendingDomain.isValidName(value);
+            return value == null || value.isBlank() || value.length() > MAX_LENGTH || SendingDomain.isValidName(value);
         }
     }
 }

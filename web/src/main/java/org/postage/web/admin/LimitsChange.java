@@ -14,6 +14,7 @@ public record LimitsChange(
         @Min(value = 0, message = "must be a whole number of 0 or more")
         @Max(value = MAX, message = "must be at most {value} (0 means no limit)")
         Long perRecipientPerMinute,
+
         @NotNull(message = "is required")
         @Min(value = 0, message = "must be a whole number of 0 or more")
         @Max(value = MAX, message = "must be at most {value} (0 means no limit)")

@@ -20,7 +20,8 @@ import org.postage.web.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
 
-    private static final String NOT_YET = " (a submission just accepted appears once it has been processed, usually within a second)";
+    private static final String NOT_YET =
+            " (a submission just accepted appears once it has been processed, usually within a second)";
 
     @Inject
     MessageQueries queries;
@@ -39,7 +40,8 @@ public class MessagesResource {
     @GET
     @Path("/submissions/{id}")
     public Response submission(@PathParam("id") String id) {
-        return queries.submission(id).map(v -> Response.ok(v).build())
+        return queries.submission(id)
+                .map(v -> Response.ok(v).build())
                 .orElseGet(() -> Problem.notFound("No submission with id '" + id + "'" + NOT_YET));
     }
 }

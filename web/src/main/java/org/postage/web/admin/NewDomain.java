@@ -11,6 +11,7 @@ public record NewDomain(
         @Size(max = DomainName.MAX_LENGTH, message = "must be at most {max} characters")
         @DomainName
         String name,
+
         Boolean skipDnsCheck) {
 
     boolean skipsDnsCheck() {

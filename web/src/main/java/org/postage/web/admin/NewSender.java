@@ -14,6 +14,7 @@ public record NewSender(
         @Size(max = EmailAddress.MAX_LENGTH, message = "must be at most {max} characters")
         @SenderAddress
         String emailAddress,
+
         Boolean verified) {
 
     public NewSender {

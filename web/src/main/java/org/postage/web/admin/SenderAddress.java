@@ -20,8 +20,9 @@ import org.postage.domain.mail.EmailAddress;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
 public @interface SenderAddress {
 
-    String message() default "must be an address such as orders@shop.example (a dot-atom local part, a domain of"
-            + " at least two labels), not '${validatedValue}'";
+    String message() default
+            "must be an address such as orders@shop.example (a dot-atom local part, a domain of"
+                    + " at least two labels), not '${validatedValue}'";
 
     Class<?>[] groups() default {};
 
@@ -31,7 +32,9 @@ public @interface SenderAddress {
     class Check implements ConstraintValidator<SenderAddress, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.isBlank() || value.length() > EmailAddress.MAX_LENGTH
+            return value == null
+                    || value.isBlank()
+                    || value.length() > EmailAddress.MAX_LENGTH
                     || EmailAddress.isValid(value);
         }
     }

@@ -31,21 +31,24 @@ public class SendersResource {
     @POST
     @Path("/{id}/verify")
     public Response verify(@PathParam("id") String id) {
-        return Response.ok(senders.verifyByOperator(PathIds.parse(id, "sender"))).build();
+        return Response.ok(senders.verifyByOperator(PathIds.parse(id, "sender")))
+                .build();
     }
 
     /** Mails a new verification link (valid 24 h); the earlier one stops working. No body. */
     @POST
     @Path("/{id}/verification-mail")
     public Response resendLink(@PathParam("id") String id) {
-        return Response.accepted(senders.resendLink(PathIds.parse(id, "sender"))).build();
+        return Response.accepted(senders.resendLink(PathIds.parse(id, "sender")))
+                .build();
     }
 
     /** Mail from the address is refused from the next MAIL on (on other nodes within seconds). */
     @DELETE
     @Path("/{id}")
     public Response remove(@PathParam("id") String id) {
-        return senders.remove(PathIds.parse(id, "sender")) ? Response.noContent().build()
+        return senders.remove(PathIds.parse(id, "sender"))
+                ? Response.noContent().build()
                 : Problem.notFound("No sender with id " + id);
     }
 }

@@ -11,8 +11,7 @@ final class Page {
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
-    private Page() {
-    }
+    private Page() {}
 
     /** @param bodyHtml trusted markup; every value in it must have gone through {@link #escape} */
     static Response of(int status, String title, String bodyHtml) {
@@ -22,7 +21,9 @@ final class Page {
                 + "<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;"
                 + "line-height:1.5}button{font-size:1rem;padding:.5rem 1.25rem}</style></head>\n<body><h1>"
                 + escape(title) + "</h1>\n" + bodyHtml + "\n</body></html>\n";
-        return Response.status(status).type("text/html; charset=utf-8").entity(html)
+        return Response.status(status)
+                .type("text/html; charset=utf-8")
+                .entity(html)
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")

@@ -43,7 +43,9 @@ public class SenderVerificationPage {
             return expired(sender);
         }
         String address = Page.escape(sender.getEmailAddress());
-        return Page.of(200, "Confirm " + sender.getEmailAddress(),
+        return Page.of(
+                200,
+                "Confirm " + sender.getEmailAddress(),
                 "<p>Postage was asked to send mail as <strong>" + address + "</strong>. Confirm only if this"
                         + " address is yours and you expect this.</p>"
                         + "<form method=\"post\" action=\"verify\"><input type=\"hidden\" name=\"token\" value=\""
@@ -59,15 +61,23 @@ public class SenderVerificationPage {
         }
         Sender sender = followed.get().sender();
         return switch (followed.get().outcome()) {
-            case VERIFIED -> Page.of(200, "Address confirmed", "<p><strong>" + Page.escape(sender.getEmailAddress())
-                    + "</strong> is now a verified sender: Postage accepts mail from it. You can close this page.</p>");
+            case VERIFIED ->
+                Page.of(
+                        200,
+                        "Address confirmed",
+                        "<p><strong>" + Page.escape(sender.getEmailAddress())
+                                + "</strong> is now a verified sender: Postage"
+                                + " accepts mail from it. You can close this page.</p>");
             case EXPIRED -> expired(sender);
             case ALREADY_USED -> Page.of(404, "Link not valid", NOT_VALID);
         };
     }
 
     private static Response expired(Sender sender) {
-        return Page.of(410, "Link expired", "<p>This link to confirm <strong>" + Page.escape(sender.getEmailAddress())
-                + "</strong> expired. Ask your Postage admin to send a new one.</p>");
+        return Page.of(
+                410,
+                "Link expired",
+                "<p>This link to confirm <strong>" + Page.escape(sender.getEmailAddress())
+                        + "</strong> expired. Ask your Postage admin to send a new one.</p>");
     }
 }

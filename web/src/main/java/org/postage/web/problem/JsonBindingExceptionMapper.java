@@ -35,11 +35,13 @@ public class JsonBindingExceptionMapper implements ExceptionMapper<ProcessingExc
         }
         Optional<JsonParsingException> syntax = cause(e, JsonParsingException.class);
         if (syntax.isPresent()) {
-            return Optional.of("The request body is not valid JSON: " + syntax.get().getMessage());
+            return Optional.of(
+                    "The request body is not valid JSON: " + syntax.get().getMessage());
         }
         Optional<String> field = match(e, FIELD);
         if (field.isPresent()) {
-            String reason = cause(e, StrictJsonTypes.BadValue.class).map(Throwable::getMessage)
+            String reason = cause(e, StrictJsonTypes.BadValue.class)
+                    .map(Throwable::getMessage)
                     .orElse("has a value of the wrong type");
             return Optional.of("Field '" + field.get() + "' " + reason);
         }

@@ -29,6 +29,9 @@ public record Problem(int status, String title, String detail) {
         if (detail != null) {
             body.add("detail", detail);
         }
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(body.build().toString())
+                .build();
     }
 }

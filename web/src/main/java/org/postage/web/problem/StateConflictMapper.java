@@ -12,8 +12,8 @@ public class StateConflictMapper implements ExceptionMapper<StateConflictExcepti
 
     @Override
     public Response toResponse(StateConflictException e) {
-        String detail = e instanceof SenderAlreadyVerifiedException ? e.getMessage() + "; no link is needed"
-                : e.getMessage();
+        String detail =
+                e instanceof SenderAlreadyVerifiedException ? e.getMessage() + "; no link is needed" : e.getMessage();
         return Problem.response(409, "Conflict", detail);
     }
 }

@@ -22,7 +22,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     static Response incident(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "HTTP request failed, incident " + incident, e);
-        return Problem.response(500, "Internal server error",
+        return Problem.response(
+                500,
+                "Internal server error",
                 "The request could not be completed; the server log has the cause under incident " + incident);
     }
 }

@@ -28,14 +28,20 @@ public class ValidationExceptionMapper implements ExceptionMapper<ValidationExce
     }
 
     static String detail(Set<? extends ConstraintViolation<?>> violations) {
-        return violations.stream().map(ValidationExceptionMapper::sentence).sorted().distinct()
+        return violations.stream()
+                .map(ValidationExceptionMapper::sentence)
+                .sorted()
+                .distinct()
                 .collect(Collectors.joining("; "));
     }
 
     private static boolean isAboutTheRequest(ConstraintViolationException e) {
         Set<ConstraintViolation<?>> violations = e.getConstraintViolations();
-        return violations != null && !violations.isEmpty() && violations.stream()
-                .allMatch(v -> v.getPropertyPath() != null && !has(v.getPropertyPath(), ElementKind.RETURN_VALUE));
+        return violations != null
+                && !violations.isEmpty()
+                && violations.stream()
+                        .allMatch(v ->
+                                v.getPropertyPath() != null && !has(v.getPropertyPath(), ElementKind.RETURN_VALUE));
     }
 
     private static boolean has(Path path, ElementKind kind) {
@@ -55,7 +61,8 @@ public class ValidationExceptionMapper implements ExceptionMapper<ValidationExce
                 field.append(field.isEmpty() ? "" : ".").append(jsonName(node.getName()));
             }
             if ((node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT)
-                    && node.isInIterable() && node.getIndex() != null) {
+                    && node.isInIterable()
+                    && node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }
         }

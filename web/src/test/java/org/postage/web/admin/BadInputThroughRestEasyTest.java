@@ -65,7 +65,8 @@ class BadInputThroughRestEasyTest {
         @Path("/settings")
         @Consumes(MediaType.APPLICATION_JSON)
         public Response settings(@Valid CredentialSettings body) {
-            return Response.ok(body == null ? "{\"body\": null}" : "{\"refuses\": " + body.refuses() + "}").build();
+            return Response.ok(body == null ? "{\"body\": null}" : "{\"refuses\": " + body.refuses() + "}")
+                    .build();
         }
     }
 
@@ -79,22 +80,34 @@ class BadInputThroughRestEasyTest {
         dispatcher.getRegistry().addPerRequestResource(SendersResource.class);
         dispatcher.getRegistry().addPerRequestResource(Probe.class);
         dispatcher.getRegistry().addPerRequestResource(SenderVerificationPage.class);
-        for (Class<?> provider : new Class<?>[] {JsonbConfigResolver.class, BodySizeLimit.class, EmptyBodyIsJson.class,
-                UnexpectedExceptionMapper.class, WebApplicationExceptionMapper.class, JsonBindingExceptionMapper.class,
-                ValidationExceptionMapper.class, UnknownReferenceMapper.class, StateConflictMapper.class,
-                NotASenderMapper.class}) {
+        for (Class<?> provider : new Class<?>[] {
+            JsonbConfigResolver.class,
+            BodySizeLimit.class,
+            EmptyBodyIsJson.class,
+            UnexpectedExceptionMapper.class,
+            WebApplicationExceptionMapper.class,
+            JsonBindingExceptionMapper.class,
+            ValidationExceptionMapper.class,
+            UnknownReferenceMapper.class,
+            StateConflictMapper.class,
+            NotASenderMapper.class
+        }) {
             dispatcher.getProviderFactory().registerProvider(provider);
         }
     }
 
     @Test
     void aBodyWithoutJsonContentTypeIs415() throws Exception {
-        MockHttpResponse form = call(MockHttpRequest.post("/admin/accounts/1/senders")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED), "{\"email_address\":\"a@b.example\"}");
-        assertProblem(form, 415, "Send the request body as JSON, with the header 'Content-Type: application/json'"
-                + " (this request's was 'application/x-www-form-urlencoded')");
-        MockHttpResponse none = call(MockHttpRequest.patch("/admin/smtp-credentials/smtp-x"),
-                "{\"refuse_in_session\": true}");
+        MockHttpResponse form = call(
+                MockHttpRequest.post("/admin/accounts/1/senders").contentType(MediaType.APPLICATION_FORM_URLENCODED),
+                "{\"email_address\":\"a@b.example\"}");
+        assertProblem(
+                form,
+                415,
+                "Send the request body as JSON, with the header 'Content-Type: application/json'"
+                        + " (this request's was 'application/x-www-form-urlencoded')");
+        MockHttpResponse none =
+                call(MockHttpRequest.patch("/admin/smtp-credentials/smtp-x"), "{\"refuse_in_session\": true}");
         assertProblem(none, 415, "Send the request body as JSON, with the header 'Content-Type: application/json'");
     }
 
@@ -105,22 +118,27 @@ class BadInputThroughRestEasyTest {
 
     @Test
     void aJsonContentTypeWithCharsetIsJson() throws Exception {
-        MockHttpResponse r = call(MockHttpRequest.post("/admin/probe/settings")
-                .contentType("application/json; charset=utf-8"), "{\"refuse_in_session\": true}");
+        MockHttpResponse r = call(
+                MockHttpRequest.post("/admin/probe/settings").contentType("application/json; charset=utf-8"),
+                "{\"refuse_in_session\": true}");
         assertEquals(200, r.getStatus(), r.getContentAsString());
         assertEquals("{\"refuses\": true}", r.getContentAsString());
     }
 
     @Test
     void anOptionalBodyMayBeLeftOutWithOrWithoutContentType() throws Exception {
-        for (MockHttpRequest request : new MockHttpRequest[] {MockHttpRequest.post("/admin/probe/settings"),
-                MockHttpRequest.post("/admin/probe/settings").contentType(MediaType.APPLICATION_JSON_TYPE)}) {
+        for (MockHttpRequest request : new MockHttpRequest[] {
+            MockHttpRequest.post("/admin/probe/settings"),
+            MockHttpRequest.post("/admin/probe/settings").contentType(MediaType.APPLICATION_JSON_TYPE)
+        }) {
             MockHttpResponse r = call(request, "");
             assertEquals(200, r.getStatus(), r.getContentAsString());
             assertEquals("{\"body\": null}", r.getContentAsString());
         }
         // The real resource gets as far as its path: nothing was refused on the way.
-        assertProblem(call(MockHttpRequest.post("/admin/accounts/abc/smtp-credentials"), ""), 404,
+        assertProblem(
+                call(MockHttpRequest.post("/admin/accounts/abc/smtp-credentials"), ""),
+                404,
                 "No account with id 'abc'");
     }
 
@@ -137,44 +155,65 @@ class BadInputThroughRestEasyTest {
     void brokenOrIllTypedJsonIs400NamingTheField() throws Exception {
         MockHttpResponse broken = call(json(MockHttpRequest.post("/admin/accounts")), "{\"name\": ");
         assertEquals(400, broken.getStatus(), broken.getContentAsString());
-        assertTrue(problem(broken).getString("detail").startsWith("The request body is not valid JSON: "),
+        assertTrue(
+                problem(broken).getString("detail").startsWith("The request body is not valid JSON: "),
                 broken.getContentAsString());
-        assertProblem(call(json(MockHttpRequest.post("/admin/accounts")), "[]"), 400,
+        assertProblem(
+                call(json(MockHttpRequest.post("/admin/accounts")), "[]"),
+                400,
                 "The request body must be a JSON object with the fields this request takes");
-        assertProblem(call(json(MockHttpRequest.post("/admin/accounts")), "{\"name\": 42}"), 400,
+        assertProblem(
+                call(json(MockHttpRequest.post("/admin/accounts")), "{\"name\": 42}"),
+                400,
                 "Field 'name' must be a string");
-        assertProblem(call(json(MockHttpRequest.put("/admin/accounts/1/limits")),
-                "{\"per_recipient_per_minute\": 18446744073709551621, \"per_recipient_per_hour\": 0}"), 400,
+        assertProblem(
+                call(
+                        json(MockHttpRequest.put("/admin/accounts/1/limits")),
+                        "{\"per_recipient_per_minute\": 18446744073709551621, \"per_recipient_per_hour\": 0}"),
+                400,
                 "Field 'per_recipient_per_minute' must be a whole number from -9223372036854775808 to"
                         + " 9223372036854775807");
-        assertProblem(call(json(MockHttpRequest.post("/admin/accounts/1/senders")), "{\"emailaddress\": \"a\"}"),
-                400, "Field 'emailaddress' is not one this request takes");
+        assertProblem(
+                call(json(MockHttpRequest.post("/admin/accounts/1/senders")), "{\"emailaddress\": \"a\"}"),
+                400,
+                "Field 'emailaddress' is not one this request takes");
     }
 
     @Test
     void brokenConstraintsAre400NamingTheField() throws Exception {
         assertProblem(call(json(MockHttpRequest.post("/admin/accounts")), "{}"), 400, "Field 'name' is required");
-        assertProblem(call(json(MockHttpRequest.put("/admin/accounts/1/limits")),
-                "{\"per_recipient_per_minute\": -1, \"per_recipient_per_hour\": 0}"), 400,
+        assertProblem(
+                call(
+                        json(MockHttpRequest.put("/admin/accounts/1/limits")),
+                        "{\"per_recipient_per_minute\": -1, \"per_recipient_per_hour\": 0}"),
+                400,
                 "Field 'per_recipient_per_minute' must be a whole number of 0 or more");
-        assertProblem(call(json(MockHttpRequest.post("/admin/accounts/1/domains")), "{\"name\": \"not a domain\"}"),
-                400, "Field 'name' must be a domain name such as shop.example (letters, digits, hyphens; at least two"
+        assertProblem(
+                call(json(MockHttpRequest.post("/admin/accounts/1/domains")), "{\"name\": \"not a domain\"}"),
+                400,
+                "Field 'name' must be a domain name such as shop.example (letters, digits, hyphens; at least two"
                         + " labels; an IDN in its xn-- form), not 'not a domain'");
-        assertProblem(call(json(MockHttpRequest.patch("/admin/smtp-credentials/smtp-x")), "{}"), 400,
+        assertProblem(
+                call(json(MockHttpRequest.patch("/admin/smtp-credentials/smtp-x")), "{}"),
+                400,
                 "Send 'refuse_in_session', 'allowed_senders' or both");
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedBeforeItIsParsed() throws Exception {
         String large = "{\"name\": \"" + "x".repeat(BodySizeLimit.MAX_BYTES) + "\"}";
-        assertProblem(call(json(MockHttpRequest.post("/admin/accounts")), large), 400,
+        assertProblem(
+                call(json(MockHttpRequest.post("/admin/accounts")), large),
+                400,
                 "The request body is larger than 65536 bytes");
     }
 
     @Test
     void applicationRefusalsThrownByAMethodReachTheirMappers() throws Exception {
         assertProblem(call(MockHttpRequest.get("/admin/probe/unknown-account"), null), 404, "No account with id 9");
-        assertProblem(call(MockHttpRequest.get("/admin/probe/duplicate-sender"), null), 409,
+        assertProblem(
+                call(MockHttpRequest.get("/admin/probe/duplicate-sender"), null),
+                409,
                 "a@b.example is already a sender of account 9");
     }
 
@@ -199,7 +238,8 @@ class BadInputThroughRestEasyTest {
 
     private static void assertProblem(MockHttpResponse r, int status, String detail) throws Exception {
         assertEquals(status, r.getStatus(), r.getContentAsString());
-        assertEquals("application/problem+json", String.valueOf(r.getOutputHeaders().getFirst("Content-Type")));
+        assertEquals(
+                "application/problem+json", String.valueOf(r.getOutputHeaders().getFirst("Content-Type")));
         JsonObject p = problem(r);
         assertEquals(status, p.getInt("status"));
         assertEquals(detail, p.getString("detail"));

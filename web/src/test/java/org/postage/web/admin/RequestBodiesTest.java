@@ -19,7 +19,8 @@ import org.postage.web.JsonbConfigResolver;
 class RequestBodiesTest {
 
     private static final Jsonb JSONB = JsonbBuilder.create(JsonbConfigResolver.config());
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @AfterAll
     static void close() throws Exception {
@@ -52,8 +53,8 @@ class RequestBodiesTest {
 
     @Test
     void limitsTakeZeroForNoneAndUpToAMillion() {
-        LimitsChange limits = valid("{\"per_recipient_per_minute\": 0, \"per_recipient_per_hour\": 1000000}",
-                LimitsChange.class);
+        LimitsChange limits =
+                valid("{\"per_recipient_per_minute\": 0, \"per_recipient_per_hour\": 1000000}", LimitsChange.class);
         assertEquals(new RateLimits(0, 1_000_000), limits.toRateLimits());
     }
 
@@ -64,11 +65,13 @@ class RequestBodiesTest {
         assertNull(none.allowedSenders(), "absent, which a change leaves as it is");
         assertFalse(none.refuses());
         assertEquals(List.of(), none.allowedSendersOrAll());
-        CredentialSettings some = valid("{\"refuse_in_session\": true, \"allowed_senders\": [\"a@b.example\"]}",
-                CredentialSettings.class);
+        CredentialSettings some = valid(
+                "{\"refuse_in_session\": true, \"allowed_senders\": [\"a@b.example\"]}", CredentialSettings.class);
         assertTrue(some.refuses());
         assertEquals(List.of("a@b.example"), some.allowedSendersOrAll());
-        assertEquals(List.of(), valid("{\"allowed_senders\": []}", CredentialSettings.class).allowedSenders());
+        assertEquals(
+                List.of(),
+                valid("{\"allowed_senders\": []}", CredentialSettings.class).allowedSenders());
     }
 
     @Test
@@ -83,8 +86,12 @@ class RequestBodiesTest {
 
     private static <T> T valid(String json, Class<T> type) {
         T body = JSONB.fromJson(json, type);
-        assertEquals(List.of(), VALIDATOR.validate(body).stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
-                .toList(), json);
+        assertEquals(
+                List.of(),
+                VALIDATOR.validate(body).stream()
+                        .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                        .toList(),
+                json);
         return body;
     }
 }

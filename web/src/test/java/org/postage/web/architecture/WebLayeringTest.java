@@ -16,9 +16,15 @@ class WebLayeringTest {
 
     @Test
     void webUsesNoInfrastructureOrInboundAdapters() {
-        noClasses().that().resideInAPackage("org.postage.web..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.postage.infrastructure..", "org.postage.interfaces..", "jakarta.persistence..",
+        noClasses()
+                .that()
+                .resideInAPackage("org.postage.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.postage.infrastructure..",
+                        "org.postage.interfaces..",
+                        "jakarta.persistence..",
                         "jakarta.jms..")
                 .check(classes);
     }

@@ -38,37 +38,51 @@ class ProblemMappersTest {
         UnknownReferenceMapper mapper = new UnknownReferenceMapper();
         assertProblem(mapper.toResponse(new UnknownAccountException(7)), 404, "Not found", "No account with id 7");
         assertProblem(mapper.toResponse(new UnknownSenderException(8)), 404, "Not found", "No sender with id 8");
-        assertProblem(mapper.toResponse(new UnknownDomainException("x.example")), 404, "Not found",
+        assertProblem(
+                mapper.toResponse(new UnknownDomainException("x.example")),
+                404,
+                "Not found",
                 "No sending domain 'x.example'");
     }
 
     @Test
     void stateConflictsAre409AndAnAlreadyVerifiedSenderIsToldNoLinkIsNeeded() {
         StateConflictMapper mapper = new StateConflictMapper();
-        assertProblem(mapper.toResponse(new DuplicateSenderException(3, "a@b.example")), 409, "Conflict",
+        assertProblem(
+                mapper.toResponse(new DuplicateSenderException(3, "a@b.example")),
+                409,
+                "Conflict",
                 "a@b.example is already a sender of account 3");
-        assertProblem(mapper.toResponse(new DuplicateDomainException("b.example")), 409, "Conflict",
+        assertProblem(
+                mapper.toResponse(new DuplicateDomainException("b.example")),
+                409,
+                "Conflict",
                 "The domain 'b.example' is already a sending domain");
-        assertProblem(mapper.toResponse(new SenderAlreadyVerifiedException("a@b.example")), 409, "Conflict",
+        assertProblem(
+                mapper.toResponse(new SenderAlreadyVerifiedException("a@b.example")),
+                409,
+                "Conflict",
                 "a@b.example is verified already; no link is needed");
     }
 
     @Test
     void anAllowedSenderThatIsNotASenderIs400NamingTheField() {
-        assertProblem(new NotASenderMapper().toResponse(new NotASenderException(3, "x@y.example")), 400,
-                "Bad request", "Field 'allowed_senders': x@y.example is not a sender of account 3; add it first"
+        assertProblem(
+                new NotASenderMapper().toResponse(new NotASenderException(3, "x@y.example")),
+                400,
+                "Bad request",
+                "Field 'allowed_senders': x@y.example is not a sender of account 3; add it first"
                         + " (POST /api/admin/accounts/3/senders)");
     }
 
-    record Body(@NotNull(message = "is required") String emailAddress) {
-    }
+    record Body(@NotNull(message = "is required") String emailAddress) {}
 
     @Test
     void constraintViolationsAre400NamingTheJsonField() {
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
         ConstraintViolationException e = new ConstraintViolationException(validator.validate(new Body(null)));
-        assertProblem(new ValidationExceptionMapper().toResponse(e), 400, "Bad request",
-                "Field 'email_address' is required");
+        assertProblem(
+                new ValidationExceptionMapper().toResponse(e), 400, "Bad request", "Field 'email_address' is required");
     }
 
     @Test
@@ -92,7 +106,8 @@ class ProblemMappersTest {
         }
         Response bad = mapper.toResponse(binding);
         assertProblem(bad, 400, "Bad request", null);
-        assertTrue(json(bad).getString("detail").startsWith("The request body is not valid JSON: Invalid token=EOF"),
+        assertTrue(
+                json(bad).getString("detail").startsWith("The request body is not valid JSON: Invalid token=EOF"),
                 json(bad).toString());
         assertIncident(mapper.toResponse(new ProcessingException("connection reset")));
     }
@@ -100,16 +115,21 @@ class ProblemMappersTest {
     @Test
     void unsupportedMediaTypeSaysWhichContentTypeToSend() {
         WebApplicationExceptionMapper mapper = new WebApplicationExceptionMapper();
-        assertProblem(mapper.toResponse(new NotSupportedException()), 415, "Unsupported Media Type",
+        assertProblem(
+                mapper.toResponse(new NotSupportedException()),
+                415,
+                "Unsupported Media Type",
                 "Send the request body as JSON, with the header 'Content-Type: application/json'");
     }
 
     @Test
     void routingErrorsKeepTheirStatusAndAllowHeader() {
-        Response wrongMethod = new WebApplicationExceptionMapper().toResponse(
-                new NotAllowedException("GET", new String[] {"POST"}));
+        Response wrongMethod =
+                new WebApplicationExceptionMapper().toResponse(new NotAllowedException("GET", new String[] {"POST"}));
         assertProblem(wrongMethod, 405, "Method Not Allowed", "Method Not Allowed");
-        assertTrue(wrongMethod.getHeaderString("Allow").contains("POST"), wrongMethod.getHeaders().toString());
+        assertTrue(
+                wrongMethod.getHeaderString("Allow").contains("POST"),
+                wrongMethod.getHeaders().toString());
         Response problem = Problem.badRequest("already a problem");
         assertEquals(problem, new WebApplicationExceptionMapper().toResponse(new WebApplicationException(problem)));
     }

@@ -26,7 +26,9 @@ public record DnsRecord(RecordKind kind, String name, String type, String value)
         byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < bytes.length; i += MAX_STRING) {
             String chunk = new String(bytes, i, Math.min(MAX_STRING, bytes.length - i), StandardCharsets.US_ASCII);
-            line.append(" \"").append(chunk.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            line.append(" \"")
+                    .append(chunk.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return line.toString();
     }

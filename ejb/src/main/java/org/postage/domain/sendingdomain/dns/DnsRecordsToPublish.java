@@ -20,10 +20,13 @@ public final class DnsRecordsToPublish {
     public List<DnsRecord> forDomain(DnsIdentity domain) {
         return List.of(
                 new DnsRecord(RecordKind.SPF, domain.name(), "TXT", "v=spf1 " + requirements.spfMechanism() + " ~all"),
-                new DnsRecord(RecordKind.DKIM, domain.dkimHost(), "TXT",
-                        DkimKeyPair.dnsTxtValue(domain.dkimPublicKey())),
+                new DnsRecord(
+                        RecordKind.DKIM, domain.dkimHost(), "TXT", DkimKeyPair.dnsTxtValue(domain.dkimPublicKey())),
                 new DnsRecord(RecordKind.DMARC, domain.dmarcHost(), "TXT", "v=DMARC1; p=none"),
-                new DnsRecord(RecordKind.RETURN_PATH, requirements.returnPathHost(domain), "CNAME",
+                new DnsRecord(
+                        RecordKind.RETURN_PATH,
+                        requirements.returnPathHost(domain),
+                        "CNAME",
                         requirements.bounceHost()));
     }
 }

@@ -32,18 +32,30 @@ public final class DomainDnsCheck {
         CompletableFuture<DnsAnswer> dkimAnswer = dns.txt(domain.dkimHost());
         CompletableFuture<DnsAnswer> dmarcAnswer = dns.txt(domain.dmarcHost());
         CompletableFuture<DnsAnswer> returnPathAnswer = dns.cname(returnPathHost);
-        return new DomainDnsReport(domain.name(), List.of(
-                verdict(RecordKind.SPF, domain.name(), spfAnswer, a -> spf.check(domain.name(), a)),
-                verdict(RecordKind.DKIM, domain.dkimHost(), dkimAnswer,
-                        a -> dkim.check(domain.dkimHost(), a, domain.dkimPublicKey())),
-                verdict(RecordKind.DMARC, domain.dmarcHost(), dmarcAnswer, a -> dmarc.check(domain.dmarcHost(), a)),
-                verdict(RecordKind.RETURN_PATH, returnPathHost, returnPathAnswer,
-                        a -> returnPath.check(returnPathHost, a))));
+        return new DomainDnsReport(
+                domain.name(),
+                List.of(
+                        verdict(RecordKind.SPF, domain.name(), spfAnswer, a -> spf.check(domain.name(), a)),
+                        verdict(
+                                RecordKind.DKIM,
+                                domain.dkimHost(),
+                                dkimAnswer,
+                                a -> dkim.check(domain.dkimHost(), a, domain.dkimPublicKey())),
+                        verdict(
+                                RecordKind.DMARC,
+                                domain.dmarcHost(),
+                                dmarcAnswer,
+                                a -> dmarc.check(domain.dmarcHost(), a)),
+                        verdict(
+                                RecordKind.RETURN_PATH,
+                                returnPathHost,
+                                returnPathAnswer,
+                                a -> returnPath.check(returnPathHost, a))));
     }
 
     /** The rules judge what DNS said; when it said nothing, there is nothing to judge. */
-    private static RecordCheck verdict(RecordKind kind, String name, CompletableFuture<DnsAnswer> pending,
-                                       Function<DnsAnswer, RecordCheck> rule) {
+    private static RecordCheck verdict(
+            RecordKind kind, String name, CompletableFuture<DnsAnswer> pending, Function<DnsAnswer, RecordCheck> rule) {
         DnsAnswer answer = pending.join();
         if (answer instanceof DnsAnswer.Unanswered u) {
             return new RecordCheck(kind, name, RecordCheck.Outcome.DNS_ERROR, u.why());

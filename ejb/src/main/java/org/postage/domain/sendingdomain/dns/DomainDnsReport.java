@@ -14,7 +14,9 @@ public record DomainDnsReport(String domain, List<RecordCheck> checks) {
     }
 
     public RecordCheck check(RecordKind kind) {
-        return checks.stream().filter(c -> c.kind() == kind).findFirst()
+        return checks.stream()
+                .filter(c -> c.kind() == kind)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + kind + " check"));
     }
 }

@@ -17,17 +17,27 @@ final class SpfRule {
 
     RecordCheck check(String name, DnsAnswer answer) {
         if (answer instanceof DnsAnswer.Absent a) {
-            return RecordCheck.fail(RecordKind.SPF, name, "No SPF record: " + a.why()
-                    + ". Publish a TXT record \"v=spf1 " + mechanism + " ~all\".");
+            return RecordCheck.fail(
+                    RecordKind.SPF,
+                    name,
+                    "No SPF record: " + a.why() + ". Publish a TXT record \"v=spf1 " + mechanism + " ~all\".");
         }
-        List<String> spf = ((DnsAnswer.Found) answer).values().stream().filter(SpfRule::isSpf).toList();
+        List<String> spf = ((DnsAnswer.Found) answer)
+                .values().stream().filter(SpfRule::isSpf).toList();
         if (spf.isEmpty()) {
-            return RecordCheck.fail(RecordKind.SPF, name, "No SPF record: none of the TXT records at " + name
-                    + " starts with v=spf1. Publish \"v=spf1 " + mechanism + " ~all\".");
+            return RecordCheck.fail(
+                    RecordKind.SPF,
+                    name,
+                    "No SPF record: none of the TXT records at " + name + " starts with v=spf1. Publish \"v=spf1 "
+                            + mechanism + " ~all\".");
         }
         if (spf.size() > 1) {
-            return RecordCheck.fail(RecordKind.SPF, name, spf.size() + " SPF records at " + name
-                    + "; receivers treat that as an error (RFC 7208 4.5). Merge them into one with " + mechanism + ".");
+            return RecordCheck.fail(
+                    RecordKind.SPF,
+                    name,
+                    spf.size() + " SPF records at " + name
+                            + "; receivers treat that as an error (RFC 7208 4.5). Merge them into one with " + mechanism
+                            + ".");
         }
         return checkTerms(name, spf.get(0));
     }
@@ -43,17 +53,26 @@ final class SpfRule {
                 String quoted = "SPF record \"" + record + "\"";
                 return qualifier == '+'
                         ? RecordCheck.pass(RecordKind.SPF, name, quoted + " contains " + mechanism + ".")
-                        : RecordCheck.fail(RecordKind.SPF, name, quoted + " has " + term
-                                + ": with that qualifier, mail from Postage does not pass. Write " + mechanism + ".");
+                        : RecordCheck.fail(
+                                RecordKind.SPF,
+                                name,
+                                quoted + " has " + term
+                                        + ": with that qualifier, mail from Postage does not pass. Write " + mechanism
+                                        + ".");
             }
             if (bare.equals(mechanism)) {
-                return RecordCheck.fail(RecordKind.SPF, name, "SPF record \"" + record + "\" has " + mechanism
-                        + " after \"all\", where it is never evaluated (RFC 7208 5.1). Move it before.");
+                return RecordCheck.fail(
+                        RecordKind.SPF,
+                        name,
+                        "SPF record \"" + record + "\" has " + mechanism
+                                + " after \"all\", where it is never evaluated (RFC 7208 5.1). Move it before.");
             }
             afterAll |= bare.equals("all");
         }
-        return RecordCheck.fail(RecordKind.SPF, name, "SPF record \"" + record + "\" does not contain " + mechanism
-                + ". Add it before the final \"all\".");
+        return RecordCheck.fail(
+                RecordKind.SPF,
+                name,
+                "SPF record \"" + record + "\" does not contain " + mechanism + ". Add it before the final \"all\".");
     }
 
     /** RFC 7208 4.5: "v=spf1" followed by a space or the end, case-insensitively. */

@@ -3,11 +3,11 @@ package org.postage.infrastructure.messaging.jms;
 /** Every JMS JNDI name, defined once. */
 public final class JmsNames {
 
-    private JmsNames() {
-    }
+    private JmsNames() {}
 
     /** Submissions accepted with a 250 and waiting to be checked and split into messages. */
     public static final String SUBMISSION_QUEUE = "java:global/jms/postage/submissions";
+
     public static final String SUBMISSION_QUEUE_NAME = "postage.submissions";
 
     /** WildFly's in-VM connection factory: not JCA-managed, so never part of a JTA transaction. */
@@ -15,6 +15,7 @@ public final class JmsNames {
 
     /** Messages waiting for (another) delivery attempt. */
     public static final String OUTBOUND_QUEUE = "java:global/jms/postage/outbound";
+
     public static final String OUTBOUND_QUEUE_NAME = "postage.outbound";
 
     // Properties of queue entries; the body is the raw message.

@@ -30,7 +30,9 @@ import org.postage.domain.message.MessageId;
  * thread at a time, and one that failed is closed, not reused.
  */
 @ApplicationScoped
-@JMSDestinationDefinition(name = JmsNames.OUTBOUND_QUEUE, interfaceName = "jakarta.jms.Queue",
+@JMSDestinationDefinition(
+        name = JmsNames.OUTBOUND_QUEUE,
+        interfaceName = "jakarta.jms.Queue",
         destinationName = JmsNames.OUTBOUND_QUEUE_NAME)
 public class JmsOutboundQueue implements OutboundQueue {
 
@@ -43,6 +45,7 @@ public class JmsOutboundQueue implements OutboundQueue {
 
     /** Holds the one connection; its sessions are the contexts created from it. */
     private JMSContext connection;
+
     private final Deque<JMSContext> idle = new ConcurrentLinkedDeque<>();
 
     @Override
@@ -109,7 +112,8 @@ public class JmsOutboundQueue implements OutboundQueue {
 
     /** Reads an entry back; the inverse of {@link #enqueue}. */
     public static QueuedMessage entry(BytesMessage jms) throws JMSException {
-        return new QueuedMessage(new MessageId(jms.getStringProperty(JmsNames.MESSAGE_ID)),
+        return new QueuedMessage(
+                new MessageId(jms.getStringProperty(JmsNames.MESSAGE_ID)),
                 jms.getLongProperty(JmsNames.ACCOUNT_ID),
                 jms.getStringProperty(JmsNames.ENVELOPE_SENDER),
                 jms.getStringProperty(JmsNames.RECIPIENT),

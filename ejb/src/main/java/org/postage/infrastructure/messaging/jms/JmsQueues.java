@@ -15,8 +15,7 @@ final class JmsQueues {
         void write(BytesMessage message) throws JMSException;
     }
 
-    private JmsQueues() {
-    }
+    private JmsQueues() {}
 
     static void send(JMSContext context, Queue queue, byte[] content, Duration delay, Properties properties) {
         try {

@@ -20,7 +20,9 @@ import org.postage.domain.message.QueueId;
  * caller's JTA transaction (the end of DATA), unlike {@link JmsOutboundQueue}, which commits each entry itself.
  */
 @ApplicationScoped
-@JMSDestinationDefinition(name = JmsNames.SUBMISSION_QUEUE, interfaceName = "jakarta.jms.Queue",
+@JMSDestinationDefinition(
+        name = JmsNames.SUBMISSION_QUEUE,
+        interfaceName = "jakarta.jms.Queue",
         destinationName = JmsNames.SUBMISSION_QUEUE_NAME)
 public class JmsSubmissionQueue implements SubmissionQueue {
 
@@ -47,7 +49,8 @@ public class JmsSubmissionQueue implements SubmissionQueue {
 
     /** Reads an entry back; the inverse of {@link #enqueue}. */
     public static AcceptedSubmission entry(BytesMessage jms) throws JMSException {
-        return new AcceptedSubmission(new QueueId(jms.getStringProperty(JmsNames.SUBMISSION_ID)),
+        return new AcceptedSubmission(
+                new QueueId(jms.getStringProperty(JmsNames.SUBMISSION_ID)),
                 jms.getLongProperty(JmsNames.ACCOUNT_ID),
                 jms.getStringProperty(JmsNames.CREDENTIAL),
                 jms.getStringProperty(JmsNames.ENVELOPE_SENDER),

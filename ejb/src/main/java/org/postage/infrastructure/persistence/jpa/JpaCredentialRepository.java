@@ -21,7 +21,8 @@ public class JpaCredentialRepository implements CredentialRepository {
 
     @Override
     public Optional<SmtpCredential> findByUsername(String username) {
-        return em.createQuery("select c from SmtpCredential c join fetch c.account where c.username = :u",
+        return em.createQuery(
+                        "select c from SmtpCredential c join fetch c.account where c.username = :u",
                         SmtpCredential.class)
                 .setParameter("u", username)
                 .getResultStream()

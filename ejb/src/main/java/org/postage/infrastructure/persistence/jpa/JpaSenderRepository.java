@@ -30,19 +30,25 @@ public class JpaSenderRepository implements SenderRepository {
     @Override
     public Optional<Sender> find(long accountId, String emailAddress) {
         return em.createQuery("select s from Sender s where s.accountId = :a and s.emailAddress = :e", Sender.class)
-                .setParameter("a", accountId).setParameter("e", emailAddress).getResultStream().findFirst();
+                .setParameter("a", accountId)
+                .setParameter("e", emailAddress)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public Optional<Sender> findByTokenDigest(String tokenDigest) {
         return em.createQuery("select s from Sender s where s.tokenDigest = :t", Sender.class)
-                .setParameter("t", tokenDigest).getResultStream().findFirst();
+                .setParameter("t", tokenDigest)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public List<Sender> ofAccount(long accountId) {
         return em.createQuery("select s from Sender s where s.accountId = :a order by s.emailAddress", Sender.class)
-                .setParameter("a", accountId).getResultList();
+                .setParameter("a", accountId)
+                .getResultList();
     }
 
     @Override

@@ -27,9 +27,14 @@ public class JpaSendingDomainRepository implements SendingDomainRepository {
     public Optional<SendingDomain> find(String name) {
         // One statement with the records (eager: otherwise a second select per lookup), read as a list: every
         // submission is checked against its domain, and Hibernate's stream over a scroll cost more than the rows.
-        return em.createQuery("select d from SendingDomain d left join fetch d.records where d.name = :name",
+        return em
+                .createQuery(
+                        "select d from SendingDomain d left join fetch d.records where d.name = :name",
                         SendingDomain.class)
-                .setParameter("name", name).getResultList().stream().findFirst();
+                .setParameter("name", name)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -37,7 +42,10 @@ public class JpaSendingDomainRepository implements SendingDomainRepository {
         // Authentication depends on the records, so the filter on it runs here rather than in the query.
         return em.createQuery("select d from SendingDomain d where d.skipDnsCheck = false", SendingDomain.class)
                 .getResultStream()
-                .filter(d -> !d.isAuthenticated() || d.getCheckedAt() == null || d.getCheckedAt().isBefore(checkedBefore))
-                .map(SendingDomain::getName).toList();
+                .filter(d -> !d.isAuthenticated()
+                        || d.getCheckedAt() == null
+                        || d.getCheckedAt().isBefore(checkedBefore))
+                .map(SendingDomain::getName)
+                .toList();
     }
 }

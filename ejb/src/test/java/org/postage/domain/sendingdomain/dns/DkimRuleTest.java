@@ -17,8 +17,10 @@ class DkimRuleTest {
     void theExpectedKeyPassesWithOrWithoutOptionalTagsAndWhitespace() {
         assertEquals(Outcome.PASS, check("v=DKIM1; k=rsa; p=" + KEY).outcome());
         assertEquals(Outcome.PASS, check("p=" + KEY).outcome());
-        assertEquals(Outcome.PASS, check("v=DKIM1;k=rsa;t=s;p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A MIIBCgKCAQEAr+/abc;")
-                .outcome());
+        assertEquals(
+                Outcome.PASS,
+                check("v=DKIM1;k=rsa;t=s;p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A MIIBCgKCAQEAr+/abc;")
+                        .outcome());
     }
 
     @Test

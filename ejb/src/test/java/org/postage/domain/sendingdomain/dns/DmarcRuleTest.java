@@ -32,14 +32,16 @@ class DmarcRuleTest {
         RecordCheck c = check("p=reject; v=DMARC1");
         assertEquals(Outcome.FAIL, c.outcome());
         assertTrue(c.reason().contains("starts with v=DMARC1"), c.reason());
-        assertEquals(Outcome.PASS, rule.check("_dmarc.shop.example",
-                new DnsAnswer.Found(List.of("some other text", "v=DMARC1; p=none"))).outcome());
+        assertEquals(
+                Outcome.PASS,
+                rule.check("_dmarc.shop.example", new DnsAnswer.Found(List.of("some other text", "v=DMARC1; p=none")))
+                        .outcome());
     }
 
     @Test
     void twoDmarcRecordsFail() {
-        RecordCheck c = rule.check("_dmarc.shop.example",
-                new DnsAnswer.Found(List.of("v=DMARC1; p=none", "v=DMARC1; p=reject")));
+        RecordCheck c = rule.check(
+                "_dmarc.shop.example", new DnsAnswer.Found(List.of("v=DMARC1; p=none", "v=DMARC1; p=reject")));
         assertEquals(Outcome.FAIL, c.outcome());
         assertTrue(c.reason().startsWith("2 DMARC records"), c.reason());
     }

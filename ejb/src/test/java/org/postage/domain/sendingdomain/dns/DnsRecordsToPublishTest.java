@@ -17,12 +17,17 @@ class DnsRecordsToPublishTest {
     @Test
     void theFourRecordsInOrderWithNamesTypesAndValues() {
         List<DnsRecord> records = new DnsRecordsToPublish(requirements).forDomain(domain);
-        assertEquals(List.of(
-                new DnsRecord(RecordKind.SPF, "shop.example", "TXT", "v=spf1 include:spf.postage.test ~all"),
-                new DnsRecord(RecordKind.DKIM, "pst202611-k3x9._domainkey.shop.example", "TXT",
-                        "v=DKIM1; k=rsa; p=" + KEY),
-                new DnsRecord(RecordKind.DMARC, "_dmarc.shop.example", "TXT", "v=DMARC1; p=none"),
-                new DnsRecord(RecordKind.RETURN_PATH, "pm-bounces.shop.example", "CNAME", "bounces.postage.test")),
+        assertEquals(
+                List.of(
+                        new DnsRecord(RecordKind.SPF, "shop.example", "TXT", "v=spf1 include:spf.postage.test ~all"),
+                        new DnsRecord(
+                                RecordKind.DKIM,
+                                "pst202611-k3x9._domainkey.shop.example",
+                                "TXT",
+                                "v=DKIM1; k=rsa; p=" + KEY),
+                        new DnsRecord(RecordKind.DMARC, "_dmarc.shop.example", "TXT", "v=DMARC1; p=none"),
+                        new DnsRecord(
+                                RecordKind.RETURN_PATH, "pm-bounces.shop.example", "CNAME", "bounces.postage.test")),
                 records);
     }
 
@@ -31,7 +36,8 @@ class DnsRecordsToPublishTest {
         DnsRecord dkim = new DnsRecordsToPublish(requirements).forDomain(domain).get(1);
         String line = dkim.zoneFileLine();
         assertTrue(line.startsWith("pst202611-k3x9._domainkey.shop.example. IN TXT \"v=DKIM1; k=rsa; p="), line);
-        String[] strings = line.substring(line.indexOf('"') + 1, line.length() - 1).split("\" \"");
+        String[] strings =
+                line.substring(line.indexOf('"') + 1, line.length() - 1).split("\" \"");
         assertEquals(2, strings.length);
         assertEquals(255, strings[0].length());
         assertEquals(dkim.value(), String.join("", strings));
@@ -39,7 +45,8 @@ class DnsRecordsToPublishTest {
 
     @Test
     void aCnameLineEndsInTheRootDot() {
-        DnsRecord returnPath = new DnsRecordsToPublish(requirements).forDomain(domain).get(3);
+        DnsRecord returnPath =
+                new DnsRecordsToPublish(requirements).forDomain(domain).get(3);
         assertEquals("pm-bounces.shop.example. IN CNAME bounces.postage.test.", returnPath.zoneFileLine());
     }
 

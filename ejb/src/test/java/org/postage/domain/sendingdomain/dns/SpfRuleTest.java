@@ -9,13 +9,15 @@ import org.postage.domain.sendingdomain.dns.RecordCheck.Outcome;
 
 class SpfRuleTest {
 
-    private final SpfRule rule = new SpfRule(new DnsRequirements("include:spf.postage.test", "pm-bounces",
-            "bounces.postage.test"));
+    private final SpfRule rule =
+            new SpfRule(new DnsRequirements("include:spf.postage.test", "pm-bounces", "bounces.postage.test"));
 
     @Test
     void theMechanismAnywhereBeforeAllPassesWhateverTheCase() {
-        assertEquals(Outcome.PASS, check("v=spf1 mx include:spf.postage.test -all").outcome());
-        assertEquals(Outcome.PASS, check("V=SPF1 +INCLUDE:SPF.POSTAGE.TEST ~ALL").outcome());
+        assertEquals(
+                Outcome.PASS, check("v=spf1 mx include:spf.postage.test -all").outcome());
+        assertEquals(
+                Outcome.PASS, check("V=SPF1 +INCLUDE:SPF.POSTAGE.TEST ~ALL").outcome());
         assertEquals(Outcome.PASS, check("v=spf1   include:spf.postage.test").outcome());
     }
 
@@ -35,8 +37,8 @@ class SpfRuleTest {
 
     @Test
     void twoSpfRecordsFailEvenIfOneIsRight() {
-        RecordCheck c = rule.check("shop.example", new DnsAnswer.Found(List.of(
-                "v=spf1 include:spf.postage.test -all", "v=spf1 mx -all")));
+        RecordCheck c = rule.check(
+                "shop.example", new DnsAnswer.Found(List.of("v=spf1 include:spf.postage.test -all", "v=spf1 mx -all")));
         assertEquals(Outcome.FAIL, c.outcome());
         assertTrue(c.reason().startsWith("2 SPF records"), c.reason());
     }
@@ -51,10 +53,14 @@ class SpfRuleTest {
     @Test
     void anIp4MechanismIsComparedAsWritten() {
         SpfRule ip = new SpfRule(new DnsRequirements("ip4:203.0.113.7", "pm-bounces", "bounces.postage.test"));
-        assertEquals(Outcome.PASS,
-                ip.check("shop.example", new DnsAnswer.Found(List.of("v=spf1 ip4:203.0.113.7 -all"))).outcome());
-        assertEquals(Outcome.FAIL,
-                ip.check("shop.example", new DnsAnswer.Found(List.of("v=spf1 ip4:203.0.113.0/24 -all"))).outcome());
+        assertEquals(
+                Outcome.PASS,
+                ip.check("shop.example", new DnsAnswer.Found(List.of("v=spf1 ip4:203.0.113.7 -all")))
+                        .outcome());
+        assertEquals(
+                Outcome.FAIL,
+                ip.check("shop.example", new DnsAnswer.Found(List.of("v=spf1 ip4:203.0.113.0/24 -all")))
+                        .outcome());
     }
 
     private RecordCheck check(String record) {

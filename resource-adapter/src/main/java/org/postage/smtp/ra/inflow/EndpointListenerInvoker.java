@@ -1,14 +1,12 @@
 package org.postage.smtp.ra.inflow;
 
-import java.lang.reflect.Method;
-import java.util.function.Function;
-
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
+import java.lang.reflect.Method;
+import java.util.function.Function;
 import org.postage.api.AuthResult;
 import org.postage.api.Envelope;
 import org.postage.api.Reply;
@@ -49,35 +47,51 @@ public final class EndpointListenerInvoker implements ListenerInvoker {
 
     @Override
     public AuthResult authenticate(SmtpSession session, String username, String password) {
-        return deliver(AUTHENTICATE, session, listener -> listener.authenticate(session, username, password),
+        return deliver(
+                AUTHENTICATE,
+                session,
+                listener -> listener.authenticate(session, username, password),
                 AuthResult.rejected(SmtpReplies.LOCAL_ERROR));
     }
 
     @Override
     public Reply mailFrom(SmtpSession session, String reversePath, long declaredSize) {
-        return deliver(MAIL_FROM, session, listener -> listener.mailFrom(session, reversePath, declaredSize),
+        return deliver(
+                MAIL_FROM,
+                session,
+                listener -> listener.mailFrom(session, reversePath, declaredSize),
                 SmtpReplies.LOCAL_ERROR);
     }
 
     @Override
     public Reply rcptTo(SmtpSession session, String reversePath, String recipient) {
-        return deliver(RCPT_TO, session, listener -> listener.rcptTo(session, reversePath, recipient),
+        return deliver(
+                RCPT_TO,
+                session,
+                listener -> listener.rcptTo(session, reversePath, recipient),
                 SmtpReplies.LOCAL_ERROR);
     }
 
     @Override
     public Reply data(SmtpSession session, Envelope envelope, byte[] content) {
         CommitWatch commit = new CommitWatch();
-        Reply reply = deliver(DATA, session, listener -> {
-            commit.register(transactions);
-            return listener.data(session, envelope, content);
-        }, SmtpReplies.LOCAL_ERROR);
+        Reply reply = deliver(
+                DATA,
+                session,
+                listener -> {
+                    commit.register(transactions);
+                    return listener.data(session, envelope, content);
+                },
+                SmtpReplies.LOCAL_ERROR);
         if (reply == null || !reply.isPositive()) {
             return reply;
         }
         if (!commit.committed()) {
-            log.warn("SMTP session {}: data() answered {} but its transaction ended with status {}; answering 451",
-                    session.sessionId(), reply.code(), commit.status());
+            log.warn(
+                    "SMTP session {}: data() answered {} but its transaction ended with status {}; answering 451",
+                    session.sessionId(),
+                    reply.code(),
+                    commit.status());
             return SmtpReplies.NOT_STORED;
         }
         return reply;
@@ -115,7 +129,10 @@ public final class EndpointListenerInvoker implements ListenerInvoker {
     }
 
     private static void logFailure(Method method, SmtpSession session, Exception e) {
-        log.warn("SMTP session {}: {}() failed; answering 451: {}", session.sessionId(), method.getName(),
+        log.warn(
+                "SMTP session {}: {}() failed; answering 451: {}",
+                session.sessionId(),
+                method.getName(),
                 Causes.describe(e));
     }
 
@@ -140,8 +157,10 @@ public final class EndpointListenerInvoker implements ListenerInvoker {
             try {
                 registry.registerInterposedSynchronization(this);
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("data() is not running in a transaction: the SMTP MDB must use "
-                        + "container-managed transactions with REQUIRED", e);
+                throw new IllegalStateException(
+                        "data() is not running in a transaction: the SMTP MDB must use "
+                                + "container-managed transactions with REQUIRED",
+                        e);
             }
         }
 

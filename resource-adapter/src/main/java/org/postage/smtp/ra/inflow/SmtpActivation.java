@@ -1,18 +1,15 @@
 package org.postage.smtp.ra.inflow;
 
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-
 import javax.net.ssl.SSLContext;
-
-import jakarta.resource.ResourceException;
-import jakarta.resource.spi.BootstrapContext;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import org.postage.smtp.server.Causes;
 import org.postage.smtp.server.SmtpSettings;
 import org.postage.smtp.server.SmtpThreadPool;
@@ -58,21 +55,30 @@ public final class SmtpActivation {
         ClassLoader adapterLoader = SmtpActivation.class.getClassLoader();
         pool = SmtpThreadPool.create(settings.maxConnections(), adapterLoader, STOP_GRACE);
         try {
-            server = SubmissionServerFactory.create(settings, tls, new EndpointListenerInvoker(factory, transactions),
-                    pool);
+            server = SubmissionServerFactory.create(
+                    settings, tls, new EndpointListenerInvoker(factory, transactions), pool);
         } catch (RuntimeException e) {
             pool.shutdownNow();
             throw new ResourceException("Cannot build the SMTP listener: " + Causes.describe(e), e);
         }
         startWithLoader(adapterLoader, settings);
-        log.info("SMTP submission listening on {}:{} (hostName={}, maxConnections={}, idleTimeout={}s, maxRecipients={}, "
-                        + "maxMessageSize={} bytes, TLS key {})", settings.bindAddress(), server.getPortAllocated(),
-                settings.hostName(), settings.maxConnections(), settings.idleTimeout().toSeconds(),
-                settings.maxRecipients(), settings.maxMessageSize(),
+        log.info(
+                "SMTP submission listening on {}:{} (hostName={},"
+                        + " maxConnections={}, idleTimeout={}s, maxRecipients={}, "
+                        + "maxMessageSize={} bytes, TLS key {})",
+                settings.bindAddress(),
+                server.getPortAllocated(),
+                settings.hostName(),
+                settings.maxConnections(),
+                settings.idleTimeout().toSeconds(),
+                settings.maxRecipients(),
+                settings.maxMessageSize(),
                 spec.usesGeneratedKey() ? "generated in " + spec.getDataDirectory() : "from " + spec.getKeystorePath());
     }
 
-    /** Without a transaction around data() no message could ever be confirmed: say so at deployment, not per message. */
+    /**
+     * Without a transaction around data() no message could ever be confirmed: say so at deployment, not per message.
+     */
     private void requireTransactedData() throws ResourceException {
         boolean transacted;
         try {
@@ -128,8 +134,9 @@ public final class SmtpActivation {
         String where = settings.bindAddress() + ":" + settings.port();
         String message = cause instanceof BindException
                 ? "Cannot listen for SMTP on " + where + " (" + cause.getMessage() + "): the port is taken by another "
-                + "process or needs privileges; set POSTAGE_SMTP_PORT (activation property 'port') to a free port "
-                + "above 1023, or change bindAddress"
+                        + "process or needs privileges; set POSTAGE_SMTP_PORT"
+                        + " (activation property 'port') to a free port "
+                        + "above 1023, or change bindAddress"
                 : "Cannot listen for SMTP on " + where + ": " + Causes.describe(cause);
         log.error(message);
         return new ResourceException(message, cause);
@@ -140,12 +147,14 @@ public final class SmtpActivation {
             if (spec.usesGeneratedKey()) {
                 return TlsContextFactory.selfSigned(Path.of(spec.getDataDirectory()), settings.hostName());
             }
-            return TlsContextFactory.fromKeystore(Path.of(spec.getKeystorePath()),
-                    spec.getKeystorePassword().toCharArray());
+            return TlsContextFactory.fromKeystore(
+                    Path.of(spec.getKeystorePath()), spec.getKeystorePassword().toCharArray());
         } catch (IOException | GeneralSecurityException e) {
             String message = "Cannot set up TLS for SMTP ("
-                    + (spec.usesGeneratedKey() ? "generated key in " + spec.getDataDirectory()
-                    : "keystore " + spec.getKeystorePath()) + "): " + Causes.describe(e);
+                    + (spec.usesGeneratedKey()
+                            ? "generated key in " + spec.getDataDirectory()
+                            : "keystore " + spec.getKeystorePath())
+                    + "): " + Causes.describe(e);
             log.error(message);
             throw new ResourceException(message, e);
         }

@@ -1,5 +1,10 @@
 package org.postage.smtp.ra.inflow;
 
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
 import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,13 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ActivationSpec;
-import jakarta.resource.spi.InvalidPropertyException;
-import jakarta.resource.spi.ResourceAdapter;
-import jakarta.resource.spi.ResourceAdapterAssociation;
-
 import org.postage.api.SmtpDefaults;
 import org.postage.smtp.server.SmtpSettings;
 
@@ -29,6 +27,7 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
     private static final long serialVersionUID = 1L;
     /** Larger messages do not fit one array, and no mail service accepts them. */
     static final int MAX_MESSAGE_SIZE_LIMIT = 1 << 30;
+
     static final int MIN_MESSAGE_SIZE = 1024;
 
     private transient ResourceAdapter resourceAdapter;
@@ -75,7 +74,8 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
     private void validateTls(List<String> problems) {
         if (usesGeneratedKey()) {
             if (isBlank(dataDirectory)) {
-                problems.add("dataDirectory is required when keystorePath is empty (the generated TLS key is kept there)");
+                problems.add(
+                        "dataDirectory is required when keystorePath is empty (the generated TLS key is kept there)");
             }
             return;
         }
@@ -99,8 +99,14 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
 
     /** The validated settings as the protocol layer takes them. */
     public SmtpSettings toSettings() {
-        return new SmtpSettings(getBindAddress(), getPort(), getHostName(), getMaxConnections(),
-                Duration.ofSeconds(getIdleTimeoutSeconds()), getMaxRecipients(), getMaxMessageSize());
+        return new SmtpSettings(
+                getBindAddress(),
+                getPort(),
+                getHostName(),
+                getMaxConnections(),
+                Duration.ofSeconds(getIdleTimeoutSeconds()),
+                getMaxRecipients(),
+                getMaxMessageSize());
     }
 
     /** True when no keystore is configured and a self-signed key is generated into the data directory. */

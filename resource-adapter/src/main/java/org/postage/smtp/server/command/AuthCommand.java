@@ -3,7 +3,6 @@ package org.postage.smtp.server.command;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Locale;
-
 import org.postage.api.AuthResult;
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
@@ -79,8 +78,8 @@ final class AuthCommand extends SmtpCommand {
             interrupted(session);
             return;
         }
-        AuthResult result = context.invoker().authenticate(Sessions.view(session), credentials.username(),
-                credentials.password());
+        AuthResult result =
+                context.invoker().authenticate(Sessions.view(session), credentials.username(), credentials.password());
         if (result.isAccepted()) {
             session.setAuthenticationHandler(new AuthenticatedIdentity(result.principal()));
             reply(session, result.reply());

@@ -1,7 +1,6 @@
 package org.postage.smtp.server.command;
 
 import java.util.Optional;
-
 import org.subethamail.smtp.AuthenticationHandler;
 import org.subethamail.smtp.MessageContext;
 

@@ -5,5 +5,4 @@ import org.postage.smtp.server.ListenerInvoker;
 import org.postage.smtp.server.SmtpSettings;
 
 /** What the commands of one server share. */
-public record CommandContext(SmtpSettings settings, ListenerInvoker invoker, AuthFailureThrottle throttle) {
-}
+public record CommandContext(SmtpSettings settings, ListenerInvoker invoker, AuthFailureThrottle throttle) {}

@@ -2,7 +2,6 @@ package org.postage.smtp.server.command;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-
 import org.postage.api.Envelope;
 import org.postage.api.SmtpReplies;
 import org.postage.smtp.server.Causes;

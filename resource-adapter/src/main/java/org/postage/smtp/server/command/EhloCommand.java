@@ -3,7 +3,6 @@ package org.postage.smtp.server.command;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.postage.api.SmtpReplies;
 import org.subethamail.smtp.server.Session;
 
@@ -43,7 +42,10 @@ final class EhloCommand extends SmtpCommand {
         }
         StringBuilder reply = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            reply.append(i == 0 ? "" : "\r\n").append("250").append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i));
+            reply.append(i == 0 ? "" : "\r\n")
+                    .append("250")
+                    .append(i == lines.size() - 1 ? ' ' : '-')
+                    .append(lines.get(i));
         }
         session.sendResponse(reply.toString());
     }

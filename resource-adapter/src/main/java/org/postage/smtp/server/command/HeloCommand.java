@@ -1,7 +1,6 @@
 package org.postage.smtp.server.command;
 
 import java.io.IOException;
-
 import org.postage.api.SmtpReplies;
 import org.subethamail.smtp.server.Session;
 

@@ -3,7 +3,6 @@ package org.postage.smtp.server.command;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.postage.api.Envelope;
 import org.subethamail.smtp.MessageHandler;
 

@@ -12,8 +12,7 @@ final class MailboxSyntax {
     private static final int MAX_LABEL = 63;
     private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
 
-    private MailboxSyntax() {
-    }
+    private MailboxSyntax() {}
 
     static boolean isValid(String mailbox) {
         if (mailbox.isEmpty() || mailbox.length() > MAX_MAILBOX) {

@@ -3,7 +3,6 @@ package org.postage.smtp.server.command;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 

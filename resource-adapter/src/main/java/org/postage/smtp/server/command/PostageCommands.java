@@ -1,7 +1,6 @@
 package org.postage.smtp.server.command;
 
 import java.util.List;
-
 import org.postage.api.SmtpReplies;
 import org.subethamail.smtp.internal.server.Command;
 import org.subethamail.smtp.internal.server.CommandHandler;
@@ -9,8 +8,7 @@ import org.subethamail.smtp.internal.server.CommandHandler;
 /** Replaces every command subethasmtp registered with Postage's own. */
 public final class PostageCommands {
 
-    private PostageCommands() {
-    }
+    private PostageCommands() {}
 
     public static void install(CommandHandler handler, CommandContext context) {
         List<Command> commands = List.of(

@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.postage.api.SmtpReplies;
 import org.subethamail.smtp.server.Session;
 
@@ -57,7 +56,8 @@ final class SaslExchange {
     /** SASL strings are UTF-8 (RFC 4616 2); anything else is malformed, not silently replaced. */
     static String utf8(byte[] bytes, int offset, int length) throws InvalidArgumentsException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, offset, length))

@@ -1,19 +1,21 @@
 package org.postage.smtp.server.command;
 
 import java.net.InetAddress;
-
 import org.postage.api.SmtpSession;
 import org.subethamail.smtp.server.Session;
 
 /** Reads Postage's view of a subethasmtp session. */
 final class Sessions {
 
-    private Sessions() {
-    }
+    private Sessions() {}
 
     static SmtpSession view(Session session) {
-        return new SmtpSession(session.getSessionId(), clientAddress(session).getHostAddress(),
-                session.getHelo().orElse(null), session.isTLSStarted(), principal(session));
+        return new SmtpSession(
+                session.getSessionId(),
+                clientAddress(session).getHostAddress(),
+                session.getHelo().orElse(null),
+                session.isTLSStarted(),
+                principal(session));
     }
 
     static InetAddress clientAddress(Session session) {
@@ -30,6 +32,8 @@ final class Sessions {
     }
 
     private static String principal(Session session) {
-        return session.getAuthenticationHandler().map(handler -> (String) handler.getIdentity()).orElse(null);
+        return session.getAuthenticationHandler()
+                .map(handler -> (String) handler.getIdentity())
+                .orElse(null);
     }
 }

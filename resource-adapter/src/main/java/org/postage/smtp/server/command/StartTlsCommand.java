@@ -2,9 +2,7 @@ package org.postage.smtp.server.command;
 
 import java.io.IOException;
 import java.net.Socket;
-
 import javax.net.ssl.SSLSocket;
-
 import org.postage.api.SmtpReplies;
 import org.postage.smtp.server.Causes;
 import org.postage.smtp.server.wire.TranslatingSocket;
@@ -37,7 +35,9 @@ final class StartTlsCommand extends SmtpCommand {
         }
         int pipelined = session.getRawInput().available();
         if (pipelined > 0) {
-            log.debug("SMTP session {}: discarding {} bytes sent in clear text after STARTTLS", session.getSessionId(),
+            log.debug(
+                    "SMTP session {}: discarding {} bytes sent in clear text after STARTTLS",
+                    session.getSessionId(),
                     pipelined);
         }
         reply(session, SmtpReplies.READY_FOR_TLS);

@@ -2,7 +2,6 @@ package org.postage.smtp.server.wire;
 
 import java.util.Map;
 import java.util.Optional;
-
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 
@@ -25,8 +24,7 @@ final class LegacyReplies {
     /** Session: "501 Syntax error at character position N. CR and LF must be CRLF paired. ..." */
     private static final String BARE_LINE_ENDING_PREFIX = "501 Syntax error at character position ";
 
-    private LegacyReplies() {
-    }
+    private LegacyReplies() {}
 
     /** The replacement for one reply line (without CRLF), or empty to send it unchanged. */
     static Optional<String> translate(String line) {

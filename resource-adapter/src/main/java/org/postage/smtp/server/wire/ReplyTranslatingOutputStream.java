@@ -69,7 +69,8 @@ final class ReplyTranslatingOutputStream extends OutputStream {
         line.reset();
         int textLength = bytes.length - (bytes.length >= 2 && bytes[bytes.length - 2] == '\r' ? 2 : 1);
         // ISO-8859-1 maps bytes one to one, so a line that is not translated is sent exactly as written.
-        Optional<String> replacement = LegacyReplies.translate(new String(bytes, 0, textLength, StandardCharsets.ISO_8859_1));
+        Optional<String> replacement =
+                LegacyReplies.translate(new String(bytes, 0, textLength, StandardCharsets.ISO_8859_1));
         if (replacement.isPresent()) {
             pending.writeBytes((replacement.get() + "\r\n").getBytes(StandardCharsets.US_ASCII));
         } else {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.postage.api.AuthResult;
 import org.postage.api.Envelope;
@@ -22,8 +21,8 @@ class EndpointListenerInvokerTest {
 
     private final RecordingListener bean = new RecordingListener();
     private final FakeContainer container = new FakeContainer(bean);
-    private final EndpointListenerInvoker invoker = new EndpointListenerInvoker(container.endpointFactory(),
-            container.registry());
+    private final EndpointListenerInvoker invoker =
+            new EndpointListenerInvoker(container.endpointFactory(), container.registry());
 
     @Test
     void dataIsAnswered250OnceItsTransactionCommitted() {
@@ -83,16 +82,32 @@ class EndpointListenerInvokerTest {
         assertEquals(RecordingListener.PRINCIPAL, auth.principal());
         assertEquals(SmtpReplies.SENDER_OK, mail);
         assertEquals(SmtpReplies.RECIPIENT_OK, rcpt);
-        assertEquals(List.of(
-                "create", "before:authenticate", "call:authenticate", "after", "release",
-                "create", "before:mailFrom", "call:mailFrom", "after", "release",
-                "create", "before:rcptTo", "call:rcptTo", "after", "release"), container.events);
+        assertEquals(
+                List.of(
+                        "create",
+                        "before:authenticate",
+                        "call:authenticate",
+                        "after",
+                        "release",
+                        "create",
+                        "before:mailFrom",
+                        "call:mailFrom",
+                        "after",
+                        "release",
+                        "create",
+                        "before:rcptTo",
+                        "call:rcptTo",
+                        "after",
+                        "release"),
+                container.events);
     }
 
     @Test
     void theListenerMethodsAreTheOnesOfTheContract() throws Exception {
-        assertEquals(org.postage.api.SubmissionListener.class.getMethod("data", SmtpSession.class, Envelope.class,
-                byte[].class), EndpointListenerInvoker.DATA);
+        assertEquals(
+                org.postage.api.SubmissionListener.class.getMethod(
+                        "data", SmtpSession.class, Envelope.class, byte[].class),
+                EndpointListenerInvoker.DATA);
     }
 
     private static String status(Reply reply) {

@@ -1,11 +1,5 @@
 package org.postage.smtp.ra.inflow;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -13,7 +7,11 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import org.postage.api.SubmissionListener;
 
 /**
@@ -35,8 +33,10 @@ public final class FakeContainer {
     }
 
     public MessageEndpointFactory endpointFactory() {
-        return (MessageEndpointFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {MessageEndpointFactory.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (MessageEndpointFactory) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {MessageEndpointFactory.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "createEndpoint" -> {
                         events.add("create");
                         yield endpoint();
@@ -52,8 +52,10 @@ public final class FakeContainer {
     }
 
     public TransactionSynchronizationRegistry registry() {
-        return (TransactionSynchronizationRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {TransactionSynchronizationRegistry.class}, (proxy, method, args) -> {
+        return (TransactionSynchronizationRegistry) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {TransactionSynchronizationRegistry.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("registerInterposedSynchronization")) {
                         if (!inTransaction) {
                             throw new IllegalStateException("no transaction");
@@ -67,8 +69,8 @@ public final class FakeContainer {
 
     public BootstrapContext bootstrapContext() {
         TransactionSynchronizationRegistry registry = registry();
-        return (BootstrapContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BootstrapContext.class}, (proxy, method, args) -> {
+        return (BootstrapContext) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {BootstrapContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getTransactionSynchronizationRegistry")) {
                         return registry;
                     }
@@ -77,8 +79,10 @@ public final class FakeContainer {
     }
 
     private Object endpoint() {
-        return Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {MessageEndpoint.class, SubmissionListener.class}, (proxy, method, args) -> {
+        return Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {MessageEndpoint.class, SubmissionListener.class},
+                (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "beforeDelivery" -> {
                             events.add("before:" + ((Method) args[0]).getName());

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
 import jakarta.resource.spi.InvalidPropertyException;
-
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.postage.api.SmtpDefaults;
 import org.postage.smtp.server.SmtpSettings;

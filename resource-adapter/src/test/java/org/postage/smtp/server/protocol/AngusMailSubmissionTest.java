@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Properties;
-
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -15,7 +12,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postage.smtp.testing.RecordingListener;
@@ -42,7 +40,9 @@ class AngusMailSubmissionTest {
 
         RecordingListener.DataCall call = server.listener().awaitData();
         assertEquals("app@example.com", call.envelope().reversePath());
-        assertEquals(List.of("to@example.org", "cc@example.org", "bcc@example.org"), call.envelope().recipients());
+        assertEquals(
+                List.of("to@example.org", "cc@example.org", "bcc@example.org"),
+                call.envelope().recipients());
         assertTrue(call.text().contains("Subject: Your receipt\r\n"), call.text());
         assertTrue(call.text().contains("\r\nThank you.\r\n.\r\nA line with only a dot, above."), call.text());
         assertFalse(call.text().contains("bcc@example.org"), "Bcc is envelope only");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postage.api.SmtpReplies;
@@ -22,8 +21,10 @@ class AuthenticationTest {
     void authBeforeStartTlsIsRefusedWith530AndNeverReachesTheListener() throws IOException {
         try (RawSmtpClient client = server.connect()) {
             client.command("EHLO client.example");
-            assertEquals("530 5.7.0 Must issue a STARTTLS command first",
-                    client.command("AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
+            assertEquals(
+                    "530 5.7.0 Must issue a STARTTLS command first",
+                    client.command("AUTH PLAIN "
+                            + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
             assertEquals(List.of(), server.listener().authAttempts);
         }
     }
@@ -46,8 +47,10 @@ class AuthenticationTest {
             client.command("EHLO client.example");
             client.startTls();
             client.command("EHLO client.example");
-            assertEquals("235 2.7.0 Authentication successful",
-                    client.command("AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
+            assertEquals(
+                    "235 2.7.0 Authentication successful",
+                    client.command("AUTH PLAIN "
+                            + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
             client.command("MAIL FROM:<a@example.com>");
 
             var session = server.listener().mailCalls.get(0).session();
@@ -62,7 +65,8 @@ class AuthenticationTest {
     void authPlainWithoutAnInitialResponseIsChallengedFirst() throws IOException {
         try (RawSmtpClient client = tlsClient()) {
             assertEquals("334 ", client.command("AUTH PLAIN"));
-            assertEquals(SmtpReplies.AUTH_OK.toString(),
+            assertEquals(
+                    SmtpReplies.AUTH_OK.toString(),
                     client.command(RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
         }
     }
@@ -72,8 +76,10 @@ class AuthenticationTest {
         try (RawSmtpClient client = tlsClient()) {
             assertEquals("334 VXNlcm5hbWU6", client.command("AUTH LOGIN"));
             assertEquals("334 UGFzc3dvcmQ6", client.command(RawSmtpClient.base64(RecordingListener.USERNAME)));
-            assertEquals(SmtpReplies.AUTH_OK.toString(), client.command(RawSmtpClient.base64(RecordingListener.PASSWORD)));
-            assertEquals(List.of(RecordingListener.USERNAME + ":" + RecordingListener.PASSWORD),
+            assertEquals(
+                    SmtpReplies.AUTH_OK.toString(), client.command(RawSmtpClient.base64(RecordingListener.PASSWORD)));
+            assertEquals(
+                    List.of(RecordingListener.USERNAME + ":" + RecordingListener.PASSWORD),
                     server.listener().authAttempts);
         }
     }
@@ -82,12 +88,14 @@ class AuthenticationTest {
     void aWrongPasswordIs535AndEachFurtherFailureIsAnsweredMoreSlowly() throws IOException {
         try (RawSmtpClient client = tlsClient()) {
             long start = System.nanoTime();
-            assertEquals("535 5.7.8 Authentication credentials invalid",
+            assertEquals(
+                    "535 5.7.8 Authentication credentials invalid",
                     client.command("AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME, "guess1")));
             long firstMillis = (System.nanoTime() - start) / 1_000_000;
 
             start = System.nanoTime();
-            assertEquals(SmtpReplies.AUTH_FAILED.toString(),
+            assertEquals(
+                    SmtpReplies.AUTH_FAILED.toString(),
                     client.command("AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME, "guess2")));
             long secondMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -115,8 +123,10 @@ class AuthenticationTest {
     @Test
     void aSecondAuthAfterSuccessIs503() throws IOException {
         try (RawSmtpClient client = server.connectAuthenticated()) {
-            assertEquals(SmtpReplies.BAD_SEQUENCE_ALREADY_AUTHENTICATED.toString(),
-                    client.command("AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
+            assertEquals(
+                    SmtpReplies.BAD_SEQUENCE_ALREADY_AUTHENTICATED.toString(),
+                    client.command("AUTH PLAIN "
+                            + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD)));
         }
     }
 
@@ -130,7 +140,8 @@ class AuthenticationTest {
     @Test
     void actingAsAnotherUserThroughAnAuthzidIsRefused() throws IOException {
         try (RawSmtpClient client = tlsClient()) {
-            String message = RawSmtpClient.base64("bob\0" + RecordingListener.USERNAME + "\0" + RecordingListener.PASSWORD);
+            String message =
+                    RawSmtpClient.base64("bob\0" + RecordingListener.USERNAME + "\0" + RecordingListener.PASSWORD);
             assertEquals(SmtpReplies.AUTH_FAILED.toString(), client.command("AUTH PLAIN " + message));
         }
     }

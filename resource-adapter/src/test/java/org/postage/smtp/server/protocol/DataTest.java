@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,8 @@ class DataTest {
     @Test
     void theMessageArrivesDotUnstuffedWithItsEnvelopeAndTheListenersQueueId() throws Exception {
         try (RawSmtpClient client = readyForData()) {
-            assertEquals("250 2.0.0 Ok: queued as Q1", client.command("Subject: dots\r\n\r\n..leading dot\r\nend\r\n."));
+            assertEquals(
+                    "250 2.0.0 Ok: queued as Q1", client.command("Subject: dots\r\n\r\n..leading dot\r\nend\r\n."));
 
             RecordingListener.DataCall call = server.listener().awaitData();
             assertEquals("Subject: dots\r\n\r\n.leading dot\r\nend\r\n", call.text());
@@ -38,7 +38,11 @@ class DataTest {
     void aLargeMessageArrivesByteForByte() throws Exception {
         StringBuilder message = new StringBuilder("Subject: big\r\n\r\n");
         for (int i = 0; message.length() < 200_000; i++) {
-            message.append("line ").append(i).append(" ").append("abcdefghij".repeat(i % 50)).append("\r\n");
+            message.append("line ")
+                    .append(i)
+                    .append(" ")
+                    .append("abcdefghij".repeat(i % 50))
+                    .append("\r\n");
         }
         try (RawSmtpClient client = readyForData()) {
             client.expect("250 2.0.0", client.command(message + "."));
@@ -50,7 +54,8 @@ class DataTest {
     void anOversizedMessageIs552AndNeverReachesTheListener() throws Exception {
         String line = "x".repeat(98) + "\r\n";
         try (RawSmtpClient client = readyForData()) {
-            assertEquals("552 5.3.4 Message size exceeds fixed maximum message size",
+            assertEquals(
+                    "552 5.3.4 Message size exceeds fixed maximum message size",
                     client.command(line.repeat(SmtpTestServer.MAX_MESSAGE_SIZE / 100 + 10) + "."));
             assertEquals(SmtpReplies.NOOP_OK.toString(), client.command("NOOP"), "the session stays in step");
             assertEquals(0, server.listener().dataCalls.size());
@@ -60,7 +65,8 @@ class DataTest {
     @Test
     void aLineOf999OctetsIs554AndNeverReachesTheListener() throws Exception {
         try (RawSmtpClient client = readyForData()) {
-            assertEquals(SmtpReplies.LINE_TOO_LONG_IN_DATA.toString(),
+            assertEquals(
+                    SmtpReplies.LINE_TOO_LONG_IN_DATA.toString(),
                     client.command("Subject: long\r\n\r\n" + "x".repeat(999) + "\r\n."));
             assertEquals(0, server.listener().dataCalls.size());
         }
@@ -82,10 +88,12 @@ class DataTest {
                     + "MAIL FROM:<evil@attacker.example>\r\nRCPT TO:<victim@example.com>\r\nDATA\r\n"
                     + "Subject: forged\r\n\r\nsmuggled\r\n.\r\n");
             assertEquals("250 2.0.0 Ok: queued as Q1", client.readReply());
-            assertEquals(SmtpReplies.NOOP_OK.toString(), client.command("NOOP"), "no reply left over for smuggled commands");
+            assertEquals(
+                    SmtpReplies.NOOP_OK.toString(), client.command("NOOP"), "no reply left over for smuggled commands");
 
             RecordingListener.DataCall call = server.listener().awaitData();
-            assertTrue(call.text().contains("\r\nMAIL FROM:<evil@attacker.example>\r\nRCPT TO:<victim@example.com>\r\n"),
+            assertTrue(
+                    call.text().contains("\r\nMAIL FROM:<evil@attacker.example>\r\nRCPT TO:<victim@example.com>\r\n"),
                     call.text());
             assertEquals(0, server.listener().dataCalls.size(), "exactly one data() call");
             assertEquals(1, server.listener().mailCalls.size(), "the smuggled MAIL never ran");
@@ -96,7 +104,9 @@ class DataTest {
     void nulBytesAreRemovedAndBareLineEndsBecomeCrLf() throws Exception {
         try (RawSmtpClient client = readyForData()) {
             client.expect("250 ", client.command("Subject: n\0ul\r\n\r\none\ntwo\rthree\r\n."));
-            assertEquals("Subject: nul\r\n\r\none\r\ntwo\r\nthree\r\n", server.listener().awaitData().text());
+            assertEquals(
+                    "Subject: nul\r\n\r\none\r\ntwo\r\nthree\r\n",
+                    server.listener().awaitData().text());
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postage.api.SmtpReplies;
@@ -26,13 +25,16 @@ class GreetingAndStartTlsTest {
     @Test
     void ehloBeforeTlsOffersStartTlsButNoAuth() throws IOException {
         try (RawSmtpClient client = server.connect()) {
-            assertEquals(String.join("\n",
-                    "250-mx.test.example",
-                    "250-PIPELINING",
-                    "250-SIZE " + SmtpTestServer.MAX_MESSAGE_SIZE,
-                    "250-8BITMIME",
-                    "250-ENHANCEDSTATUSCODES",
-                    "250 STARTTLS"), client.command("EHLO client.example"));
+            assertEquals(
+                    String.join(
+                            "\n",
+                            "250-mx.test.example",
+                            "250-PIPELINING",
+                            "250-SIZE " + SmtpTestServer.MAX_MESSAGE_SIZE,
+                            "250-8BITMIME",
+                            "250-ENHANCEDSTATUSCODES",
+                            "250 STARTTLS"),
+                    client.command("EHLO client.example"));
         }
     }
 
@@ -41,13 +43,16 @@ class GreetingAndStartTlsTest {
         try (RawSmtpClient client = server.connect()) {
             client.command("EHLO client.example");
             client.startTls();
-            assertEquals(String.join("\n",
-                    "250-mx.test.example",
-                    "250-PIPELINING",
-                    "250-SIZE " + SmtpTestServer.MAX_MESSAGE_SIZE,
-                    "250-8BITMIME",
-                    "250-ENHANCEDSTATUSCODES",
-                    "250 AUTH PLAIN LOGIN"), client.command("EHLO client.example"));
+            assertEquals(
+                    String.join(
+                            "\n",
+                            "250-mx.test.example",
+                            "250-PIPELINING",
+                            "250-SIZE " + SmtpTestServer.MAX_MESSAGE_SIZE,
+                            "250-8BITMIME",
+                            "250-ENHANCEDSTATUSCODES",
+                            "250 AUTH PLAIN LOGIN"),
+                    client.command("EHLO client.example"));
         }
     }
 

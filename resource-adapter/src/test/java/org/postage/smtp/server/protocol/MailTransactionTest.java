@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +32,8 @@ class MailTransactionTest {
     @Test
     void aDeclaredSizeOverTheMaximumIsRefusedAtMailWith552() throws IOException {
         try (RawSmtpClient client = server.connectAuthenticated()) {
-            assertEquals("552 5.3.4 Message size exceeds fixed maximum message size",
+            assertEquals(
+                    "552 5.3.4 Message size exceeds fixed maximum message size",
                     client.command("MAIL FROM:<a@example.com> SIZE=" + (SmtpTestServer.MAX_MESSAGE_SIZE + 1)));
             assertEquals(List.of(), server.listener().mailCalls);
         }
@@ -42,23 +42,27 @@ class MailTransactionTest {
     @Test
     void aDeclaredSizeWithinTheMaximumAndBody8BitMimeReachTheListener() throws IOException {
         try (RawSmtpClient client = server.connectAuthenticated()) {
-            assertEquals(SmtpReplies.SENDER_OK.toString(),
+            assertEquals(
+                    SmtpReplies.SENDER_OK.toString(),
                     client.command("MAIL FROM:<a@example.com> SIZE=1000 BODY=8BITMIME AUTH=<>"));
             assertEquals(1000, server.listener().mailCalls.get(0).declaredSize());
         }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "MAIL FROM:<a@example.com> SMTPUTF8|555 5.5.4",
-            "MAIL FROM:<a@example.com> BODY=BINARYMIME|555 5.5.4",
-            "MAIL FROM:<a@example.com> SIZE=lots|501 5.5.4",
-            "MAIL FROM:a@example.com|501 5.1.7",
-            "MAIL FROM:<a b@example.com>|501 5.1.7",
-            "MAIL FROM:<a@@example.com>|501 5.1.7",
-            "MAIL FROM:<a@example.com|501 5.1.7",
-            "MAIL TO:<a@example.com>|501 5.5.4",
-            "MAIL|501 5.5.4"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "MAIL FROM:<a@example.com> SMTPUTF8|555 5.5.4",
+                "MAIL FROM:<a@example.com> BODY=BINARYMIME|555 5.5.4",
+                "MAIL FROM:<a@example.com> SIZE=lots|501 5.5.4",
+                "MAIL FROM:a@example.com|501 5.1.7",
+                "MAIL FROM:<a b@example.com>|501 5.1.7",
+                "MAIL FROM:<a@@example.com>|501 5.1.7",
+                "MAIL FROM:<a@example.com|501 5.1.7",
+                "MAIL TO:<a@example.com>|501 5.5.4",
+                "MAIL|501 5.5.4"
+            })
     void malformedOrUnsupportedMailCommandsGetEnhancedCodes(String command, String expected) throws IOException {
         try (RawSmtpClient client = server.connectAuthenticated()) {
             client.expect(expected + " ", client.command(command));
@@ -67,12 +71,15 @@ class MailTransactionTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "RCPT TO:<>|501 5.1.3",
-            "RCPT TO:<bob@-bad-.example>|501 5.1.3",
-            "RCPT TO:bob@example.com|501 5.1.3",
-            "RCPT TO:<bob@example.com> NOTIFY=NEVER|555 5.5.4",
-            "RCPT FROM:<bob@example.com>|501 5.5.4"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "RCPT TO:<>|501 5.1.3",
+                "RCPT TO:<bob@-bad-.example>|501 5.1.3",
+                "RCPT TO:bob@example.com|501 5.1.3",
+                "RCPT TO:<bob@example.com> NOTIFY=NEVER|555 5.5.4",
+                "RCPT FROM:<bob@example.com>|501 5.5.4"
+            })
     void malformedOrUnsupportedRcptCommandsGetEnhancedCodes(String command, String expected) throws IOException {
         try (RawSmtpClient client = server.connectAuthenticated()) {
             client.command("MAIL FROM:<a@example.com>");
@@ -116,21 +123,27 @@ class MailTransactionTest {
         try (RawSmtpClient client = server.connectAuthenticated()) {
             listener.mailReply = new Reply(550, "5.7.1", "Sender not verified");
             assertEquals("550 5.7.1 Sender not verified", client.command("MAIL FROM:<a@example.com>"));
-            assertEquals(SmtpReplies.BAD_SEQUENCE_NEED_MAIL.toString(), client.command("RCPT TO:<b@example.com>"),
+            assertEquals(
+                    SmtpReplies.BAD_SEQUENCE_NEED_MAIL.toString(),
+                    client.command("RCPT TO:<b@example.com>"),
                     "a refused MAIL starts no transaction");
 
             listener.mailReply = SmtpReplies.SENDER_OK;
             listener.rcptReply = new Reply(450, "4.7.1", "Rate limit for this recipient, try later");
             client.command("MAIL FROM:<a@example.com>");
-            assertEquals("450 4.7.1 Rate limit for this recipient, try later", client.command("RCPT TO:<b@example.com>"));
-            assertEquals(SmtpReplies.BAD_SEQUENCE_NEED_RCPT.toString(), client.command("DATA"),
+            assertEquals(
+                    "450 4.7.1 Rate limit for this recipient, try later", client.command("RCPT TO:<b@example.com>"));
+            assertEquals(
+                    SmtpReplies.BAD_SEQUENCE_NEED_RCPT.toString(),
+                    client.command("DATA"),
                     "a refused recipient is not in the envelope");
 
             listener.rcptReply = SmtpReplies.RECIPIENT_OK;
             listener.dataReply = SmtpReplies.NOT_STORED;
             client.command("RCPT TO:<b@example.com>");
             client.command("DATA");
-            assertEquals("451 4.3.0 Message not stored, try again later", client.command("Subject: x\r\n\r\nbody\r\n."));
+            assertEquals(
+                    "451 4.3.0 Message not stored, try again later", client.command("Subject: x\r\n\r\nbody\r\n."));
         }
     }
 
@@ -152,24 +165,28 @@ class MailTransactionTest {
             assertTrue(client.closedByServer());
 
             RecordingListener.DataCall call = server.listener().awaitData();
-            assertEquals(List.of("b@example.com", "c@example.com"), call.envelope().recipients());
+            assertEquals(
+                    List.of("b@example.com", "c@example.com"), call.envelope().recipients());
             assertEquals("Subject: piped\r\n\r\nbody\r\n", call.text());
         }
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "FOO|500 5.5.1 Command not recognised",
-            "NOOPX|500 5.5.1 Command not recognised",
-            "QUITE|500 5.5.1 Command not recognised",
-            "AB|500 5.5.1 Command not recognised",
-            "''|500 5.5.1 Command not recognised",
-            "EXPN staff|502 5.5.1 Command not implemented",
-            "HELP|502 5.5.1 Command not implemented",
-            "VRFY bob|252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery",
-            "NOOP anything|250 2.0.0 OK",
-            "RSET|250 2.0.0 Flushed",
-            "RSET now|501 5.5.4 Syntax error in parameters or arguments"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "FOO|500 5.5.1 Command not recognised",
+                "NOOPX|500 5.5.1 Command not recognised",
+                "QUITE|500 5.5.1 Command not recognised",
+                "AB|500 5.5.1 Command not recognised",
+                "''|500 5.5.1 Command not recognised",
+                "EXPN staff|502 5.5.1 Command not implemented",
+                "HELP|502 5.5.1 Command not implemented",
+                "VRFY bob|252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery",
+                "NOOP anything|250 2.0.0 OK",
+                "RSET|250 2.0.0 Flushed",
+                "RSET now|501 5.5.4 Syntax error in parameters or arguments"
+            })
     void everyOtherCommandIsAnsweredWithAnEnhancedCode(String command, String expected) throws IOException {
         try (RawSmtpClient client = server.connect()) {
             assertEquals(expected, client.command(command));

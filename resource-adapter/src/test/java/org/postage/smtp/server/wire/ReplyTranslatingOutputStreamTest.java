@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,15 +32,19 @@ class ReplyTranslatingOutputStreamTest {
     private final PrintWriter session = new PrintWriter(new ReplyTranslatingOutputStream(wire));
 
     @ParameterizedTest(name = "\"{0}\" becomes \"{1}\"")
-    @CsvSource(delimiter = '|', value = {
-            "500 Error: command not implemented|500 5.5.1 Command not recognised",
-            "500 Error: bad syntax|500 5.5.1 Command not recognised",
-            "421 Timeout waiting for data from client.|421 4.4.2 Idle timeout, closing connection",
-            "421 Too many connections, try again later|421 4.7.0 Too many connections, try again later",
-            "501 Input line length is too long!|500 5.5.6 Line too long",
-            "501 Syntax error: invalid character encoding.|501 5.5.2 Syntax error: invalid character encoding in command",
-            "501 Syntax error at character position 4. CR and LF must be CRLF paired.  See RFC 2821 #2.7.1."
-                    + "|501 5.5.2 Syntax error: command lines must end with CRLF"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "500 Error: command not implemented|500 5.5.1 Command not recognised",
+                "500 Error: bad syntax|500 5.5.1 Command not recognised",
+                "421 Timeout waiting for data from client.|421 4.4.2 Idle timeout, closing connection",
+                "421 Too many connections, try again later|421 4.7.0 Too many connections, try again later",
+                "501 Input line length is too long!|500 5.5.6 Line too long",
+                "501 Syntax error: invalid character encoding.|501 5.5.2"
+                        + " Syntax error: invalid character encoding in command",
+                "501 Syntax error at character position 4. CR and LF must be CRLF paired.  See RFC 2821 #2.7.1."
+                        + "|501 5.5.2 Syntax error: command lines must end with CRLF"
+            })
     void subethasmtpsHardCodedRepliesGetEnhancedStatusCodes(String legacy, String expected) {
         send(legacy);
         assertEquals(expected + "\r\n", wire.text());
