@@ -56,6 +56,10 @@ public class MessageEvent {
         return Type.valueOf(state.name());
     }
 
+    public MessageId getMessageId() {
+        return new MessageId(messageId);
+    }
+
     public Type getType() {
         return type;
     }
