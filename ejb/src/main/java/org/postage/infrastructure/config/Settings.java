@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.postage.api.SmtpDefaults;
+import org.postage.application.admin.AdminLoginThrottle;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
@@ -26,6 +27,7 @@ import org.postage.infrastructure.relay.RelaySettings;
  *
  * @param dnsResolver {@code host:port} of the resolver sending-domain checks ask; empty for the system's
  * @param dnsTimeout  how long to wait for one DNS answer
+ * @param adminLoginFailuresPerMinute failed admin logins a client address may have in a burst, and per minute after
  */
 public record Settings(
         HostName hostName,
@@ -38,7 +40,8 @@ public record Settings(
         RateLimits defaultRateLimits,
         VerificationLinks verificationLinks,
         MessageIdPolicy messageIds,
-        AdminPassword adminPassword) {
+        AdminPassword adminPassword,
+        int adminLoginFailuresPerMinute) {
 
     /** Also read by the SMTP listener, through jboss-ejb3.xml: see {@link #listenerHostName}. */
     public static final String HOSTNAME = "postage.hostname";
@@ -129,6 +132,11 @@ public record Settings(
                 "an http or https URL such as https://postage.example.com");
         long verificationHours = v.number("postage.sender-verification-hours", 24, 1, 365 * 24);
         Optional<String> adminPassword = v.secret("postage.admin.password");
+        long adminLoginFailures = v.number(
+                "postage.admin.login-failures-per-minute",
+                AdminLoginThrottle.DEFAULT_FAILURES_PER_MINUTE,
+                1,
+                1_000_000);
 
         String listenerName = listenerHostName(systemProperties, environment);
         if (isHostName(hostName) && !hostName.equals(listenerName)) {
@@ -161,7 +169,8 @@ public record Settings(
                 new RateLimits((int) perMinute, (int) perHour),
                 new VerificationLinks(publicUrl, Duration.ofHours(verificationHours)),
                 new MessageIdPolicy(keepMessageId),
-                new AdminPassword(adminPassword));
+                new AdminPassword(adminPassword),
+                (int) adminLoginFailures);
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.eclipse.microprofile.config.Config;
+import org.postage.application.admin.AdminLoginThrottle;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
@@ -126,6 +127,13 @@ public class SettingsProducer {
     @Singleton
     AdminPassword adminPassword() {
         return settings().adminPassword();
+    }
+
+    /** One table of failed logins for the node, shared by every admin request. */
+    @Produces
+    @Singleton
+    AdminLoginThrottle adminLoginThrottle() {
+        return AdminLoginThrottle.of(settings().adminLoginFailuresPerMinute());
     }
 
     @Produces
