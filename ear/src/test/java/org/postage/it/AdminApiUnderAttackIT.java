@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin API against a password guesser. The server generates its admin password
+ * The admin API against a password guesser and a forged browser request. The server generates its admin password
  * (no POSTAGE_ADMIN_PASSWORD), so each wrong guess costs the full PBKDF2 hash, as in production. The guesser
  * connects from 127.0.0.2, the operator from 127.0.0.1: failures are throttled per client address.
  */
@@ -124,6 +124,22 @@ class AdminApiUnderAttackIT {
         }
         Raw right = fromGuesser("GET", "/api/admin/accounts/" + account, null);
         assertEquals(429, right.status(), right.toString());
+    }
+
+    @Test
+    void aRequestFromAnotherOriginIsRefusedWith403() {
+        AdminClient.Answer foreign = admin.sendWithOrigin(
+                "POST", "/api/admin/accounts", "{\"name\":\"Forged\"}", "https://attacker.example");
+        assertEquals(403, foreign.status(), foreign.body());
+        assertTrue(foreign.contentType().startsWith("application/problem+json"), foreign.contentType());
+        assertEquals(
+                201,
+                admin.sendWithOrigin(
+                                "POST",
+                                "/api/admin/accounts",
+                                "{\"name\":\"Same origin\"}",
+                                "http://127.0.0.1:" + server.httpPort())
+                        .status());
     }
 
     record Raw(int status, Map<String, String> headers, String body) {}

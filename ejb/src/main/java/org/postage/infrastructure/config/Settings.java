@@ -12,6 +12,7 @@ import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
 import org.postage.application.support.HostName;
+import org.postage.application.support.PublicUrl;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.sendingdomain.dns.DnsRequirements;
@@ -39,6 +40,7 @@ public record Settings(
         DnsRequirements dnsRequirements,
         RateLimits defaultRateLimits,
         VerificationLinks verificationLinks,
+        PublicUrl publicUrl,
         MessageIdPolicy messageIds,
         AdminPassword adminPassword,
         int adminLoginFailuresPerMinute) {
@@ -168,6 +170,7 @@ public record Settings(
                 new DnsRequirements(spfInclude, returnPathLabel, bounceHost),
                 new RateLimits((int) perMinute, (int) perHour),
                 new VerificationLinks(publicUrl, Duration.ofHours(verificationHours)),
+                new PublicUrl(publicUrl),
                 new MessageIdPolicy(keepMessageId),
                 new AdminPassword(adminPassword),
                 (int) adminLoginFailures);

@@ -11,6 +11,7 @@ import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
 import org.postage.application.support.HostName;
+import org.postage.application.support.PublicUrl;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.sendingdomain.dns.DnsRecordsToPublish;
@@ -115,6 +116,12 @@ public class SettingsProducer {
     @Singleton
     VerificationLinks verificationLinks() {
         return settings().verificationLinks();
+    }
+
+    @Produces
+    @Singleton
+    PublicUrl publicUrl() {
+        return settings().publicUrl();
     }
 
     @Produces

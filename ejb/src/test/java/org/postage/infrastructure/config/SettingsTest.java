@@ -58,6 +58,7 @@ class SettingsTest {
         assertEquals(Duration.ofHours(24), s.verificationLinks().validity());
         assertEquals(Optional.empty(), s.adminPassword().value());
         assertEquals(10, s.adminLoginFailuresPerMinute());
+        assertEquals("http://localhost:8080", s.publicUrl().origin());
     }
 
     @Test
