@@ -30,16 +30,22 @@ final class AdminClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String password;
     private final String authorization;
 
     AdminClient(String base, String user, String password) {
         this.base = base;
+        this.password = password;
         this.authorization =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     AdminClient as(String user, String password) {
         return new AdminClient(base, user, password);
+    }
+
+    String password() {
+        return password;
     }
 
     long createAccount(String name) {
@@ -119,6 +125,11 @@ final class AdminClient {
     }
 
     Answer send(String method, String path, String body) {
+        return sendWithOrigin(method, path, body, null);
+    }
+
+    /** As a browser sends it, with an Origin header (none when null). */
+    Answer sendWithOrigin(String method, String path, String body, String origin) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
@@ -127,6 +138,9 @@ final class AdminClient {
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
+        }
+        if (origin != null) {
+            b.header("Origin", origin);
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -80,18 +80,33 @@ public class CredentialService {
     }
 
     /**
-     * Restricts the credential to some of its account's senders (none lifts the restriction). Applies to the next
-     * MAIL on this node, on others within {@link #ACTIVE_TTL}.
+     * Changes a credential's settings, each one given (not null), in one transaction: all of them or, when one is
+     * refused, none. A new sender list applies to the next MAIL on this node, on others within {@link #ACTIVE_TTL};
+     * refusing in session from the next AUTH.
      *
+     * @param refuseInSession whether broken submissions are refused in the session; null: unchanged
+     * @param allowedSenders  addresses of the account's senders the credential is restricted to (none lifts the
+     *                        restriction); null: unchanged
      * @return false when no such credential exists
      * @throws NotASenderException an address that is not a sender of the credential's account
      */
     @Transactional
-    public boolean restrictTo(String username, List<String> allowedSenders) {
-        Optional<SmtpCredential> credential = credentials.findByUsername(username);
-        credential.ifPresent(c -> c.restrictTo(sendersOf(c.getAccountId(), allowedSenders)));
-        changes.fire(new CredentialChanged(username));
-        return credential.isPresent();
+    public boolean update(String username, Boolean refuseInSession, List<String> allowedSenders) {
+        Optional<SmtpCredential> found = credentials.findByUsername(username);
+        if (found.isEmpty()) {
+            return false;
+        }
+        SmtpCredential credential = found.get();
+        // Every check before the first change, so that a refusal leaves nothing changed even outside a transaction.
+        List<String> senders = allowedSenders == null ? null : sendersOf(credential.getAccountId(), allowedSenders);
+        if (senders != null) {
+            credential.restrictTo(senders);
+            changes.fire(new CredentialChanged(username));
+        }
+        if (refuseInSession != null) {
+            credential.refuseInSession(refuseInSession);
+        }
+        return true;
     }
 
     private List<String> sendersOf(long accountId, List<String> addresses) {
@@ -120,14 +135,6 @@ public class CredentialService {
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) CredentialChanged change) {
         verified.forget(change.username());
         activeScopes.invalidate(change.username());
-    }
-
-    /** @return false when no such credential exists */
-    @Transactional
-    public boolean setRefuseInSession(String username, boolean refuse) {
-        Optional<SmtpCredential> credential = credentials.findByUsername(username);
-        credential.ifPresent(c -> c.refuseInSession(refuse));
-        return credential.isPresent();
     }
 
     /**

@@ -126,6 +126,20 @@ public class SubmissionRecords {
         return registered(submission);
     }
 
+    /** As {@link #report}, in the caller's transaction: for own mail that must commit with another change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Registered recordOwn(AcceptedSubmission entry, long sizeBytes) {
+        Submission submission = create(entry, sizeBytes, true);
+        record(submission, MessageEvent.Type.QUEUED, null);
+        return registered(submission);
+    }
+
+    /** Removes the record of own mail that was never queued, with its messages and events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void discard(QueueId id) {
+        messages.findSubmission(id).ifPresent(messages::remove);
+    }
+
     private Submission create(AcceptedSubmission entry, long sizeBytes, boolean report) {
         Submission submission = new Submission(
                 entry.id(),

@@ -81,6 +81,12 @@ public class SenderRecords {
         return sender;
     }
 
+    /** Puts an earlier link back in force, if the unsent one still is; see {@link Sender#restoreLink}. */
+    @Transactional
+    public void restoreLink(long id, Sender.Link unsent, Sender.Link earlier) {
+        senders.find(id).ifPresent(s -> s.restoreLink(unsent, earlier));
+    }
+
     /** The sender a link is for, without using it up. */
     @Transactional
     public Optional<Sender> linkedBy(String linkDigest) {

@@ -2,15 +2,18 @@ package org.postage.application.sender;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postage.application.account.AccountService;
 import org.postage.application.account.UnknownAccountException;
 import org.postage.application.ownmail.OwnMail;
 import org.postage.application.support.HostName;
+import org.postage.application.support.NotDoneException;
 import org.postage.domain.mail.EmailAddress;
 import org.postage.domain.message.MessageId;
 import org.postage.domain.message.QueueId;
@@ -21,6 +24,10 @@ import org.postage.domain.sender.Sender;
  * Adds an account's senders and verifies them: by a one-time link mailed to the address (proof that its owner
  * agrees), or by the operator's word. The link's page asks for a click before it verifies anything, because mail
  * security scanners open every link in a message they inspect.
+ *
+ * <p>A change that mails a link is all or nothing: the sender's change and the record of its mail commit in one
+ * transaction, the queue entry is written after that commit (the queue is another resource), and if it cannot be,
+ * a second transaction takes the change back. So a retry finds no half-added sender to answer 409 for.
  */
 @ApplicationScoped
 public class SenderService {
@@ -51,12 +58,20 @@ public class SenderService {
     @Inject
     VerificationLinks links;
 
+    /** This bean through its interceptors: the changes below need their own transactions. */
+    @Inject
+    SenderService self;
+
+    /** A change made together with the record of the link mail it needs, yet to be queued. */
+    public record LinkChange(Sender sender, Sender.Link unsent, Sender.Link earlier, OwnMail.Recorded mail) {}
+
     /**
      * Adds a sender; unless the operator vouches for it, mails the verification link to it.
      *
      * @throws UnknownAccountException  no such account
      * @throws DuplicateSenderException the account has it already
      * @throws IllegalArgumentException not an email address
+     * @throws NotDoneException         the link could not be queued; the sender was not added
      */
     public SenderView add(long accountId, String address, boolean verifiedByOperator) {
         String email = EmailAddress.of(address).toString();
@@ -64,10 +79,28 @@ public class SenderService {
         if (verifiedByOperator) {
             return SenderView.of(records.add(accountId, email, null, now, null));
         }
-        String token = LinkTokens.next();
+        LinkChange added = self.addWithLink(accountId, email, LinkTokens.next(), now);
+        queue(
+                added,
+                () -> self.takeBackAdded(added),
+                "the sender was not added",
+                "the sender was added but no link was mailed: POST /api/admin/senders/"
+                        + added.sender().getId() + "/verification-mail to send one");
+        return SenderView.of(added.sender());
+    }
+
+    /** The new sender and the record of its link's mail, in one transaction. For {@link #add} only. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public LinkChange addWithLink(long accountId, String email, String token, Instant now) {
         Sender sender = records.add(accountId, email, LinkTokens.digest(token), now, expiry(now));
-        mailLink(sender, token);
-        return SenderView.of(sender);
+        return new LinkChange(sender, sender.link(), null, recordLinkMail(sender, token, now));
+    }
+
+    /** Undoes {@link #addWithLink} in one transaction, when its mail could not be queued. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void takeBackAdded(LinkChange added) {
+        records.remove(added.sender().getId());
+        ownMail.discard(added.mail());
     }
 
     /** @throws UnknownSenderException no such sender */
@@ -93,18 +126,37 @@ public class SenderService {
      *
      * @throws UnknownSenderException no such sender
      * @throws SenderAlreadyVerifiedException no link is needed
+     * @throws NotDoneException the new link could not be queued; the earlier one still works
      */
     public SenderView resendLink(long id) {
         Sender current = records.find(id).orElseThrow(() -> new UnknownSenderException(id));
         if (current.isVerified()) {
             throw new SenderAlreadyVerifiedException(current.getEmailAddress());
         }
-        String token = LinkTokens.next();
-        Instant now = clock.instant();
-        Sender sender = records.linkSent(id, LinkTokens.digest(token), now, expiry(now))
+        LinkChange relinked = self.replaceLink(id, LinkTokens.next(), clock.instant());
+        queue(
+                relinked,
+                () -> self.takeBackLink(relinked),
+                "the earlier link still works",
+                "the earlier link was replaced by one that was not mailed");
+        return SenderView.of(relinked.sender());
+    }
+
+    /** A new link in place of the sender's earlier one, with the record of its mail, in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public LinkChange replaceLink(long id, String token, Instant now) {
+        Sender sender = records.find(id).orElseThrow(() -> new UnknownSenderException(id));
+        Sender.Link earlier = sender.link();
+        sender = records.linkSent(id, LinkTokens.digest(token), now, expiry(now))
                 .orElseThrow(() -> new UnknownSenderException(id));
-        mailLink(sender, token);
-        return SenderView.of(sender);
+        return new LinkChange(sender, sender.link(), earlier, recordLinkMail(sender, token, now));
+    }
+
+    /** Undoes {@link #replaceLink} in one transaction, when its mail could not be queued. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void takeBackLink(LinkChange relinked) {
+        records.restoreLink(relinked.sender().getId(), relinked.unsent(), relinked.earlier());
+        ownMail.discard(relinked.mail());
     }
 
     /** @return false when there is no such sender. Mail from it is refused from the next MAIL on. */
@@ -138,9 +190,8 @@ public class SenderService {
         return now.plus(links.validity());
     }
 
-    /** Queued and tracked like an NDR: a message of the sender's account. */
-    private void mailLink(Sender sender, String token) {
-        Instant now = clock.instant();
+    /** Recorded like an NDR, a message of the sender's account, in the caller's transaction; queued by the caller. */
+    private OwnMail.Recorded recordLinkMail(Sender sender, String token, Instant now) {
         String link = links.link(token);
         QueueId queueId = QueueId.next(now.toEpochMilli());
         byte[] mail = SenderVerificationMail.render(
@@ -151,8 +202,40 @@ public class SenderService {
                 sender.getLinkExpiresAt(),
                 MessageId.of(queueId, 1).value(),
                 now);
-        MessageId id = ownMail.send(queueId, sender.getAccountId(), sender.getEmailAddress(), mail, now);
+        return ownMail.record(queueId, sender.getAccountId(), sender.getEmailAddress(), mail, now);
+    }
+
+    /**
+     * Queues the link mail of a committed change; when the queue fails, takes the change back and says so.
+     *
+     * @param undone    what the caller is told when the change was taken back
+     * @param leftOver  what the caller is told when taking it back failed too
+     */
+    private void queue(LinkChange change, Runnable takeBack, String undone, String leftOver) {
+        Sender sender = change.sender();
+        try {
+            ownMail.queue(change.mail());
+        } catch (RuntimeException e) {
+            String failed = "The verification mail to " + sender.getEmailAddress() + " could not be queued; ";
+            try {
+                takeBack.run();
+            } catch (RuntimeException t) {
+                e.addSuppressed(t);
+                LOG.log(
+                        Level.SEVERE,
+                        "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId()
+                                + ": link mail not queued, and the change could not be taken back",
+                        e);
+                throw new NotDoneException(failed + leftOver, e);
+            }
+            LOG.log(
+                    Level.WARNING,
+                    "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId()
+                            + ": link mail not queued; the change was taken back",
+                    e);
+            throw new NotDoneException(failed + undone + ": try again", e);
+        }
         LOG.info(() -> "sender=" + sender.getEmailAddress() + " account=" + sender.getAccountId()
-                + ": verification link mailed as " + id);
+                + ": verification link mailed as " + change.mail().id());
     }
 }

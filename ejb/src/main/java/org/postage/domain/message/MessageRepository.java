@@ -14,4 +14,7 @@ public interface MessageRepository {
     void record(MessageEvent event);
 
     List<MessageEvent> events(MessageId id);
+
+    /** Removes a submission with its messages and their events: mail recorded but never queued. */
+    void remove(Submission submission);
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import java.util.Objects;
 import org.postage.domain.mail.EmailAddress;
 
 /**
@@ -25,6 +26,9 @@ public class Sender {
         LINK,
         OPERATOR
     }
+
+    /** A verification link as stored: the digest of its token and its times; all null when there is none. */
+    public record Link(String tokenDigest, Instant sentAt, Instant expiresAt) {}
 
     /** What following a verification link did. */
     public enum LinkOutcome {
@@ -81,6 +85,23 @@ public class Sender {
         this.tokenDigest = tokenDigest;
         this.linkSentAt = sentAt;
         this.linkExpiresAt = expiresAt;
+    }
+
+    /** The link now in force, to {@link #restoreLink} should a newer one not reach the mailbox. */
+    public Link link() {
+        return new Link(tokenDigest, linkSentAt, linkExpiresAt);
+    }
+
+    /**
+     * Puts an earlier link back in force in place of one that could not be mailed, unless that one is no longer in
+     * force itself (a newer link, a verification replaced it).
+     */
+    public void restoreLink(Link unsent, Link earlier) {
+        if (tokenDigest != null
+                && tokenDigest.equals(unsent.tokenDigest())
+                && Objects.equals(linkSentAt, unsent.sentAt())) {
+            linkSent(earlier.tokenDigest(), earlier.sentAt(), earlier.expiresAt());
+        }
     }
 
     /** The owner of the mailbox followed the link with this token digest (the one it was found by). */

@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.postage.api.SmtpDefaults;
+import org.postage.application.admin.AdminLoginThrottle;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
 import org.postage.application.support.HostName;
+import org.postage.application.support.PublicUrl;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.sendingdomain.dns.DnsRequirements;
@@ -26,6 +28,7 @@ import org.postage.infrastructure.relay.RelaySettings;
  *
  * @param dnsResolver {@code host:port} of the resolver sending-domain checks ask; empty for the system's
  * @param dnsTimeout  how long to wait for one DNS answer
+ * @param adminLoginFailuresPerMinute failed admin logins a client address may have in a burst, and per minute after
  */
 public record Settings(
         HostName hostName,
@@ -37,8 +40,10 @@ public record Settings(
         DnsRequirements dnsRequirements,
         RateLimits defaultRateLimits,
         VerificationLinks verificationLinks,
+        PublicUrl publicUrl,
         MessageIdPolicy messageIds,
-        AdminPassword adminPassword) {
+        AdminPassword adminPassword,
+        int adminLoginFailuresPerMinute) {
 
     /** Also read by the SMTP listener, through jboss-ejb3.xml: see {@link #listenerHostName}. */
     public static final String HOSTNAME = "postage.hostname";
@@ -129,6 +134,11 @@ public record Settings(
                 "an http or https URL such as https://postage.example.com");
         long verificationHours = v.number("postage.sender-verification-hours", 24, 1, 365 * 24);
         Optional<String> adminPassword = v.secret("postage.admin.password");
+        long adminLoginFailures = v.number(
+                "postage.admin.login-failures-per-minute",
+                AdminLoginThrottle.DEFAULT_FAILURES_PER_MINUTE,
+                1,
+                1_000_000);
 
         String listenerName = listenerHostName(systemProperties, environment);
         if (isHostName(hostName) && !hostName.equals(listenerName)) {
@@ -160,8 +170,10 @@ public record Settings(
                 new DnsRequirements(spfInclude, returnPathLabel, bounceHost),
                 new RateLimits((int) perMinute, (int) perHour),
                 new VerificationLinks(publicUrl, Duration.ofHours(verificationHours)),
+                new PublicUrl(publicUrl),
                 new MessageIdPolicy(keepMessageId),
-                new AdminPassword(adminPassword));
+                new AdminPassword(adminPassword),
+                (int) adminLoginFailures);
     }
 
     /**

@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.eclipse.microprofile.config.Config;
+import org.postage.application.admin.AdminLoginThrottle;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
 import org.postage.application.support.HostName;
+import org.postage.application.support.PublicUrl;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.sendingdomain.dns.DnsRecordsToPublish;
@@ -118,6 +120,12 @@ public class SettingsProducer {
 
     @Produces
     @Singleton
+    PublicUrl publicUrl() {
+        return settings().publicUrl();
+    }
+
+    @Produces
+    @Singleton
     MessageIdPolicy messageIdPolicy() {
         return settings().messageIds();
     }
@@ -126,6 +134,13 @@ public class SettingsProducer {
     @Singleton
     AdminPassword adminPassword() {
         return settings().adminPassword();
+    }
+
+    /** One table of failed logins for the node, shared by every admin request. */
+    @Produces
+    @Singleton
+    AdminLoginThrottle adminLoginThrottle() {
+        return AdminLoginThrottle.of(settings().adminLoginFailuresPerMinute());
     }
 
     @Produces

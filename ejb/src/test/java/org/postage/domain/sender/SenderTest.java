@@ -61,6 +61,26 @@ class SenderTest {
         assertNull(s.getVerifiedAt());
     }
 
+    @Test
+    void anUnmailedLinkGivesWayToTheEarlierOneUnlessSomethingNewerCameMeanwhile() {
+        Sender s = pending();
+        Sender.Link earlier = s.link();
+        s.linkSent("b".repeat(64), NOW.plusSeconds(10), EXPIRES.plusSeconds(10));
+        Sender.Link unsent = s.link();
+        s.restoreLink(unsent, earlier);
+        assertEquals(earlier, s.link());
+
+        s.linkSent("b".repeat(64), NOW.plusSeconds(10), EXPIRES.plusSeconds(10));
+        s.linkSent("c".repeat(64), NOW.plusSeconds(20), EXPIRES.plusSeconds(20));
+        Sender.Link newer = s.link();
+        s.restoreLink(unsent, earlier);
+        assertEquals(newer, s.link(), "a newer link stays");
+
+        s.verifyByOperator(NOW.plusSeconds(30));
+        s.restoreLink(newer, earlier);
+        assertFalse(s.hasLiveLink(NOW.plusSeconds(31)), "a verification spent every link");
+    }
+
     private static Sender pending() {
         Sender s = new Sender(7, "orders@shop.example", NOW);
         s.linkSent("a".repeat(64), NOW, EXPIRES);

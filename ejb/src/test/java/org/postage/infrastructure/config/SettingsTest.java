@@ -57,6 +57,8 @@ class SettingsTest {
         assertEquals("http://localhost:8080", s.verificationLinks().publicUrl());
         assertEquals(Duration.ofHours(24), s.verificationLinks().validity());
         assertEquals(Optional.empty(), s.adminPassword().value());
+        assertEquals(10, s.adminLoginFailuresPerMinute());
+        assertEquals("http://localhost:8080", s.publicUrl().origin());
     }
 
     @Test
@@ -121,6 +123,8 @@ class SettingsTest {
                 "postage.sender-verification-hours | 0 |"
                         + " POSTAGE_SENDER_VERIFICATION_HOURS | a whole number from 1 to 8760",
                 "postage.hostname | mail example | POSTAGE_HOSTNAME | a host name such as mail.example.com",
+                "postage.admin.login-failures-per-minute | 0 | POSTAGE_ADMIN_LOGIN_FAILURES_PER_MINUTE "
+                        + "| a whole number from 1 to 1000000",
             })
     void aBadValueIsNamedWithItsVariableItsValueAndWhatIsAllowed(
             String property, String value, String variable, String allowed) {

@@ -51,6 +51,7 @@ public class CredentialsResource {
      * instead of being accepted and reported in an NDR, for clients that read SMTP replies (from the next AUTH).
      * {@code "allowed_senders": [...]}: the credential may send only as these senders of its account; an empty
      * list lifts the restriction (from the next MAIL).
+     * Both or neither: a refused field leaves the other unchanged.
      */
     @PATCH
     @Path("/{username}")
@@ -61,13 +62,9 @@ public class CredentialsResource {
         if (body.refuseInSession() == null && body.allowedSenders() == null) {
             return Problem.badRequest("Send 'refuse_in_session', 'allowed_senders' or both");
         }
-        if (username.length() > MAX_USERNAME) {
-            return notFound(username);
-        }
-        if (body.allowedSenders() != null && !credentials.restrictTo(username, body.allowedSenders())) {
-            return notFound(username);
-        }
-        if (body.refuseInSession() != null && !credentials.setRefuseInSession(username, body.refuseInSession())) {
+        // One call, one transaction: both fields change, or neither does.
+        if (username.length() > MAX_USERNAME
+                || !credentials.update(username, body.refuseInSession(), body.allowedSenders())) {
             return notFound(username);
         }
         return Response.noContent().build();

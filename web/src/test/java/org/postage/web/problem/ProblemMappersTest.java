@@ -28,6 +28,7 @@ import org.postage.application.sender.SenderAlreadyVerifiedException;
 import org.postage.application.sender.UnknownSenderException;
 import org.postage.application.sendingdomain.DuplicateDomainException;
 import org.postage.application.sendingdomain.UnknownDomainException;
+import org.postage.application.support.NotDoneException;
 import org.postage.web.admin.NewAccount;
 
 /** Each mapper on its own: the status, the problem+json shape and a detail a person can act on. */
@@ -43,6 +44,20 @@ class ProblemMappersTest {
                 404,
                 "Not found",
                 "No sending domain 'x.example'");
+    }
+
+    @Test
+    void aChangeNotMadeIs503WithWhatWasLeftAndNeverTheCause() {
+        Response r = new NotDoneMapper()
+                .toResponse(new NotDoneException(
+                        "The verification mail to a@b.example could not be queued; the sender was not added: try again",
+                        new IllegalStateException("AMQ219010: Connection is destroyed")));
+        assertProblem(
+                r,
+                503,
+                "Service unavailable",
+                "The verification mail to a@b.example could not be queued; the sender was not added: try again");
+        assertFalse(String.valueOf(r.getEntity()).contains("AMQ"));
     }
 
     @Test

@@ -44,4 +44,16 @@ public class JpaMessageRepository implements MessageRepository {
                 .setParameter("id", id.value())
                 .getResultList();
     }
+
+    @Override
+    public void remove(Submission submission) {
+        List<String> ids =
+                submission.getMessages().stream().map(m -> m.getId().value()).toList();
+        if (!ids.isEmpty()) {
+            em.createQuery("delete from MessageEvent e where e.messageId in :ids")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+        }
+        em.remove(submission);
+    }
 }
