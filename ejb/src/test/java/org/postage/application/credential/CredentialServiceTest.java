@@ -101,10 +101,10 @@ class CredentialServiceTest {
         IssuedCredential issued = service.issue(7, true, List.of());
         assertTrue(service.find(issued.username()).orElseThrow().refuseInSession());
 
-        assertTrue(service.setRefuseInSession(issued.username(), false));
+        assertTrue(service.update(issued.username(), false, null));
 
         assertFalse(service.find(issued.username()).orElseThrow().refuseInSession());
-        assertFalse(service.setRefuseInSession("smtp-unknown", true));
+        assertFalse(service.update("smtp-unknown", true, null));
     }
 
     @Test
@@ -203,7 +203,7 @@ class CredentialServiceTest {
         IssuedCredential issued = service.issue(7, false, List.of());
         assertFalse(service.activeScope(issued.username()).orElseThrow().isRestricted());
 
-        assertTrue(service.restrictTo(issued.username(), List.of("Orders@Shop.Example")));
+        assertTrue(service.update(issued.username(), null, List.of("Orders@Shop.Example")));
 
         assertEquals(List.of(new CredentialChanged(issued.username())), changes.fired);
         changes.complete();
@@ -216,7 +216,7 @@ class CredentialServiceTest {
     void narrowingToNoSendersLiftsTheRestriction() {
         IssuedCredential issued = service.issue(7, false, List.of("orders@shop.example"));
 
-        assertTrue(service.restrictTo(issued.username(), List.of()));
+        assertTrue(service.update(issued.username(), null, List.of()));
 
         changes.complete();
         assertFalse(service.activeScope(issued.username()).orElseThrow().isRestricted());
@@ -228,7 +228,7 @@ class CredentialServiceTest {
 
         assertThrows(
                 NotASenderException.class,
-                () -> service.restrictTo(issued.username(), List.of("billing@shop.example", "news@other.example")));
+                () -> service.update(issued.username(), null, List.of("billing@shop.example", "news@other.example")));
 
         assertEquals(
                 Set.of("orders@shop.example"),
@@ -238,7 +238,7 @@ class CredentialServiceTest {
 
     @Test
     void narrowingAnUnknownCredentialSaysSo() {
-        assertFalse(service.restrictTo("smtp-unknown", List.of("orders@shop.example")));
+        assertFalse(service.update("smtp-unknown", null, List.of("orders@shop.example")));
     }
 
     /** CDI's transactional observers: what was fired reaches {@link CredentialService#changed} on completion. */

@@ -43,6 +43,13 @@ public final class InMemoryMessages implements MessageRepository {
     }
 
     @Override
+    public void remove(Submission submission) {
+        submissions.remove(submission.getId());
+        events.removeIf(
+                e -> submission.getMessages().stream().anyMatch(m -> m.getId().equals(e.getMessageId())));
+    }
+
+    @Override
     public void record(MessageEvent event) {
         events.add(event);
     }
