@@ -121,9 +121,7 @@ public final class SmtpActivation {
         log.info(
                 "SMTP TLS on both ports: {} in the server's order; client-initiated renegotiation {}",
                 policy,
-                TlsPolicy.clientRenegotiationRefused()
-                        ? "refused"
-                        : "allowed (start the JVM with -D" + TlsPolicy.REJECT_CLIENT_RENEGOTIATION + "=true)");
+                TlsPolicy.clientRenegotiationRefused() ? "refused" : "allowed");
         if (!TlsPolicy.clientRenegotiationRefused()) {
             log.warn(
                     "SMTP clients may renegotiate TLS 1.2 sessions at will, a cheap way to load the CPU: start the JVM"
