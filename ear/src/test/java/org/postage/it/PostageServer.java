@@ -35,6 +35,7 @@ final class PostageServer implements AutoCloseable {
     private final Map<String, String> systemProperties = new HashMap<>();
     private final int portOffset;
     private final int smtpPort;
+    private final int smtpsPort;
     private Process process;
     private long javaPid = -1;
 
@@ -43,7 +44,9 @@ final class PostageServer implements AutoCloseable {
         this.base = work.resolve(name + "-" + System.nanoTime());
         this.portOffset = freeOffset();
         this.smtpPort = FreePorts.next();
+        this.smtpsPort = FreePorts.next();
         env.put("POSTAGE_SMTP_PORT", Integer.toString(smtpPort));
+        env.put("POSTAGE_SMTPS_PORT", Integer.toString(smtpsPort));
         env.put("POSTAGE_RELAY_HOST", "127.0.0.1");
         env.put("POSTAGE_RELAY_PORT", Integer.toString(relayPort));
         env.put("POSTAGE_RELAY_STARTTLS", "off");
@@ -68,6 +71,11 @@ final class PostageServer implements AutoCloseable {
 
     int smtpPort() {
         return smtpPort;
+    }
+
+    /** The implicit-TLS submission port (RFC 8314), 465 in production. */
+    int smtpsPort() {
+        return smtpsPort;
     }
 
     int httpPort() {

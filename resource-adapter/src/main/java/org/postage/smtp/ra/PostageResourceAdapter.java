@@ -16,8 +16,9 @@ import org.postage.smtp.ra.inflow.SmtpActivation;
 import org.postage.smtp.ra.inflow.SmtpActivationSpec;
 
 /**
- * The SMTP resource adapter. It holds no settings of its own: each endpoint's activation spec describes one
- * listener (port, TLS, limits), so the submission port and the implicit-TLS port can be two activations.
+ * The SMTP resource adapter. It holds no settings of its own: each endpoint's activation spec describes its
+ * listeners (the submission port and the implicit-TLS port, TLS, limits); one activation owns both, since they are
+ * one service in front of one endpoint (ADR 0013). Another endpoint, such as inbound bounces, is another activation.
  *
  * <p>equals and hashCode are by identity, as JCA 5.3.1 requires; without them WildFly's archive validation refuses
  * the adapter.

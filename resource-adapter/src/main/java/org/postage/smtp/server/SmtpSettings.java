@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The operator's knobs for one SMTP listener, already validated.
+ * The operator's knobs for one SMTP listener, already validated. The implicit-TLS listener of the same activation
+ * has the same ones on its own port.
  *
  * @param bindAddress    the local address to listen on (a literal or a resolvable name)
  * @param port           the TCP port; 0 picks a free one (tests)
  * @param hostName       the name the server gives in its greeting and EHLO reply
- * @param maxConnections concurrent sessions; subethasmtp answers 421 to any beyond
+ * @param maxConnections concurrent sessions of this listener; subethasmtp answers 421 to any beyond
  * @param idleTimeout    how long a read may wait before the session ends with 421 4.4.2
  * @param maxRecipients  accepted RCPTs per message; the next one gets 452 4.5.3
  * @param maxMessageSize the largest message in octets, advertised as SIZE and enforced on DATA
@@ -41,6 +42,12 @@ public record SmtpSettings(
                 "idleTimeout must be positive, was " + idleTimeout);
         requireThat(maxRecipients > 0, "maxRecipients must be positive, was " + maxRecipients);
         requireThat(maxMessageSize > 0, "maxMessageSize must be positive, was " + maxMessageSize);
+    }
+
+    /** The same listener settings on another port: the implicit-TLS listener shares all but the port. */
+    public SmtpSettings onPort(int otherPort) {
+        return new SmtpSettings(
+                bindAddress, otherPort, hostName, maxConnections, idleTimeout, maxRecipients, maxMessageSize);
     }
 
     private static void requireThat(boolean condition, String message) {

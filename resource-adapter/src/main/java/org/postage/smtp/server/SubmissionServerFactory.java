@@ -1,12 +1,9 @@
 package org.postage.smtp.server;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.postage.smtp.server.command.CommandContext;
 import org.postage.smtp.server.command.MailTransaction;
 import org.postage.smtp.server.command.PostageCommands;
@@ -14,33 +11,45 @@ import org.postage.smtp.server.wire.TranslatingServerSocket;
 import org.subethamail.smtp.AuthenticationHandler;
 import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.server.SMTPServer;
-import org.subethamail.smtp.server.SSLSocketCreator;
+import org.subethamail.smtp.server.SessionIdFactory;
+import org.subethamail.smtp.server.TimeBasedSessionIdFactory;
 
 /**
- * Builds one subethasmtp {@link SMTPServer} speaking Postage's SMTP. A stopped SMTPServer cannot be started
- * again, so every activation builds a new one here.
+ * Builds one subethasmtp {@link SMTPServer} speaking Postage's SMTP, on the submission port or the implicit-TLS port.
+ * A stopped SMTPServer cannot be started again, so every activation builds new ones here.
  */
 public final class SubmissionServerFactory {
 
     static final String SOFTWARE_NAME = "Postage";
 
+    /**
+     * One for every listener: SmtpSession promises an id unique per connection, and subethasmtp's factory is unique
+     * only by itself, so two ports could otherwise hand out the same id in the same millisecond.
+     */
+    private static final SessionIdFactory SESSION_IDS = new TimeBasedSessionIdFactory();
+
     private SubmissionServerFactory() {}
 
-    public static SMTPServer create(
-            SmtpSettings settings, SSLContext tls, ListenerInvoker invoker, ExecutorService executor) {
-        return create(settings, tls, invoker, executor, AuthFailureThrottle.standard());
+    /** How a listener's sessions come to TLS. */
+    public enum TlsMode {
+        /** The submission port (RFC 6409): plain text until the client's STARTTLS (RFC 3207). */
+        STARTTLS,
+        /** The submissions port (RFC 8314): TLS from the first byte, greeting after the handshake. */
+        IMPLICIT
     }
 
     /**
      * @param executor runs one task per connection; the server shuts it down when it stops
+     * @param throttle shared by the listeners of one activation, so a second port buys no extra password guesses
      */
     public static SMTPServer create(
             SmtpSettings settings,
-            SSLContext tls,
+            TlsMode mode,
+            ServerTls tls,
             ListenerInvoker invoker,
             ExecutorService executor,
             AuthFailureThrottle throttle) {
-        SMTPServer server = SMTPServer.port(settings.port())
+        SMTPServer.Builder builder = SMTPServer.port(settings.port())
                 .bindAddress(resolve(settings.bindAddress()))
                 .hostName(settings.hostName())
                 .softwareName(SOFTWARE_NAME)
@@ -55,27 +64,20 @@ public final class SubmissionServerFactory {
                 .messageHandlerFactory(context -> new MailTransaction())
                 .insertReceivedHeaders(false)
                 .executorService(executor)
-                .serverSocketFactory(TranslatingServerSocket::new)
-                .startTlsSocketFactory(startTls(tls))
-                .serverThreadName("postage-smtp-accept-" + settings.bindAddress() + ":" + settings.port())
-                .build();
+                .sessionIdFactory(SESSION_IDS)
+                // STARTTLS on the implicit-TLS port is answered "TLS already active" and never gets here.
+                .startTlsSocketFactory(tls::layerOver)
+                .serverThreadName("postage-smtp-accept-" + settings.bindAddress() + ":" + settings.port());
+        if (mode == TlsMode.IMPLICIT) {
+            builder.serverSocketFactory(() -> new TranslatingServerSocket(tls::layerOver))
+                    .sessionHandler(new ImplicitTlsHandshake());
+        } else {
+            builder.serverSocketFactory(TranslatingServerSocket::new);
+        }
+        SMTPServer server = builder.build();
         PostageCommands.install(
                 server.getCommandHandler(), new CommandContext(settings, new FailSafeInvoker(invoker), throttle));
         return server;
-    }
-
-    /**
-     * The TLS side of STARTTLS. Unlike subethasmtp's default it keeps the JDK's enabled protocols and cipher suites
-     * (not every supported one, weak ones included) and does no reverse DNS lookup of the client.
-     */
-    private static SSLSocketCreator startTls(SSLContext tls) {
-        return socket -> {
-            InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-            SSLSocket secured = (SSLSocket)
-                    tls.getSocketFactory().createSocket(socket, remote.getHostString(), socket.getPort(), true);
-            secured.setUseClientMode(false);
-            return secured;
-        };
     }
 
     private static InetAddress resolve(String bindAddress) {

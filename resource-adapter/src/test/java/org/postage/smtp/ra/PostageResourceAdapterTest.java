@@ -76,6 +76,53 @@ class PostageResourceAdapterTest {
     }
 
     @Test
+    void theImplicitTlsPortDeliversToTheSameEndpointAndDeactivationClosesBothPorts() throws Exception {
+        SmtpActivationSpec spec = spec(freePort());
+        int implicitTlsPort = freePort();
+        spec.setImplicitTlsPort(implicitTlsPort);
+        adapter.endpointActivation(container.endpointFactory(), spec);
+
+        try (RawSmtpClient client = RawSmtpClient.connectTls(implicitTlsPort)) {
+            assertEquals("220 mx.ra.example ESMTP Postage", client.greeting());
+            client.command("EHLO client.example");
+            client.command("AUTH PLAIN " + RawSmtpClient.plain(RecordingListener.USERNAME, RecordingListener.PASSWORD));
+            client.command("MAIL FROM:<a@example.com>");
+            client.command("RCPT TO:<b@example.com>");
+            client.command("DATA");
+            assertEquals("250 2.0.0 Ok: queued as Q1", client.command("Subject: via 465\r\n\r\nhello\r\n."));
+        }
+        assertTrue(bean.awaitData().session().tls());
+        RawSmtpClient.connect(spec.getPort()).close(); // the submission port listens beside it
+
+        adapter.endpointDeactivation(container.endpointFactory(), spec);
+        assertThrows(
+                ConnectException.class,
+                () -> RawSmtpClient.connect(spec.getPort()).close());
+        assertThrows(
+                ConnectException.class,
+                () -> RawSmtpClient.connectTls(implicitTlsPort).close());
+    }
+
+    @Test
+    void aTakenImplicitTlsPortFailsActivationNamingItsSettingAndLeavesNothingListening() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            SmtpActivationSpec spec = spec(freePort());
+            spec.setImplicitTlsPort(taken.getLocalPort());
+
+            ResourceException e = assertThrows(
+                    ResourceException.class, () -> adapter.endpointActivation(container.endpointFactory(), spec));
+
+            assertTrue(
+                    e.getMessage().contains("SMTP with implicit TLS on 127.0.0.1:" + taken.getLocalPort()),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("POSTAGE_SMTPS_PORT"), e.getMessage());
+            assertThrows(
+                    ConnectException.class,
+                    () -> RawSmtpClient.connect(spec.getPort()).close());
+        }
+    }
+
+    @Test
     void aTakenPortFailsActivationWithAMessageNamingTheSettingToChange() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             ResourceException e = assertThrows(

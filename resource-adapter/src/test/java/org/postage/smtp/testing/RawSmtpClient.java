@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -36,6 +37,24 @@ public final class RawSmtpClient implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(5000);
         return new RawSmtpClient(socket);
+    }
+
+    /** Connects with TLS from the first byte (implicit TLS), trusting any certificate, and reads the greeting. */
+    public static RawSmtpClient connectTls(int port) throws IOException {
+        return connectTls(port, null, null);
+    }
+
+    /** As {@link #connectTls(int)}, the client offering only these protocols and suites (null: the JDK's). */
+    public static RawSmtpClient connectTls(int port, String[] protocols, String[] suites) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        plain.setSoTimeout(5000);
+        try {
+            return new RawSmtpClient(clientTls(plain, protocols, suites));
+        } catch (IOException e) {
+            plain.close();
+            throw e;
+        }
     }
 
     /** Base64 of a SASL PLAIN message without authzid. */
@@ -95,12 +114,33 @@ public final class RawSmtpClient implements AutoCloseable {
         handshake();
     }
 
+    /** STARTTLS, then the TLS handshake offering only these protocols and suites (null: the JDK's). */
+    public void startTls(String[] protocols, String[] suites) throws IOException {
+        expect("220 2.0.0", command("STARTTLS"));
+        use(clientTls(socket, protocols, suites));
+    }
+
     /** The TLS handshake alone, for tests that sent STARTTLS themselves. */
     public void handshake() throws IOException {
-        SSLSocket tls = (SSLSocket) TestTls.trustingClient().createSocket(socket, "localhost", socket.getPort(), true);
+        use(clientTls(socket, null, null));
+    }
+
+    /** The TLS session; only after STARTTLS or on an implicit-TLS connection. */
+    public SSLSession tlsSession() {
+        return ((SSLSocket) socket).getSession();
+    }
+
+    private static SSLSocket clientTls(Socket plain, String[] protocols, String[] suites) throws IOException {
+        SSLSocket tls = (SSLSocket) TestTls.trustingClient().createSocket(plain, "localhost", plain.getPort(), true);
         tls.setUseClientMode(true);
+        if (protocols != null) {
+            tls.setEnabledProtocols(protocols);
+        }
+        if (suites != null) {
+            tls.setEnabledCipherSuites(suites);
+        }
         tls.startHandshake();
-        use(tls);
+        return tls;
     }
 
     public void expect(String prefix, String reply) {

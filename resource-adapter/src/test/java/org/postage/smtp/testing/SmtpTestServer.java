@@ -7,9 +7,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postage.smtp.server.AuthFailureThrottle;
 import org.postage.smtp.server.DirectInvoker;
+import org.postage.smtp.server.ServerTls;
 import org.postage.smtp.server.SmtpSettings;
 import org.postage.smtp.server.SmtpThreadPool;
 import org.postage.smtp.server.SubmissionServerFactory;
+import org.postage.smtp.server.SubmissionServerFactory.TlsMode;
+import org.postage.smtp.server.TlsPolicy;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -25,6 +28,8 @@ public final class SmtpTestServer implements BeforeEachCallback, AfterEachCallba
     private Duration idleTimeout = Duration.ofSeconds(20);
     private int maxRecipients = 100;
     private Duration stopGrace = Duration.ofSeconds(2);
+    private TlsMode mode = TlsMode.STARTTLS;
+    private ServerTls tls;
 
     private RecordingListener listener;
     private SMTPServer server;
@@ -44,6 +49,18 @@ public final class SmtpTestServer implements BeforeEachCallback, AfterEachCallba
         return this;
     }
 
+    /** Another TLS policy than Postage's default. */
+    public SmtpTestServer tls(TlsPolicy policy) {
+        tls = new ServerTls(TestTls.serverContext(), policy);
+        return this;
+    }
+
+    /** The implicit-TLS listener (RFC 8314) instead of the submission port's STARTTLS. */
+    public SmtpTestServer implicitTls() {
+        mode = TlsMode.IMPLICIT;
+        return this;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         listener = new RecordingListener();
@@ -51,7 +68,8 @@ public final class SmtpTestServer implements BeforeEachCallback, AfterEachCallba
                 "127.0.0.1", 0, HOST_NAME, maxConnections, idleTimeout, maxRecipients, MAX_MESSAGE_SIZE);
         server = SubmissionServerFactory.create(
                 settings,
-                TestTls.serverContext(),
+                mode,
+                tls != null ? tls : TestTls.server(),
                 new DirectInvoker(listener),
                 SmtpThreadPool.create(maxConnections, getClass().getClassLoader(), stopGrace),
                 AuthFailureThrottle.standard());
@@ -78,16 +96,23 @@ public final class SmtpTestServer implements BeforeEachCallback, AfterEachCallba
         return listener;
     }
 
-    public RawSmtpClient connect() throws IOException {
-        return RawSmtpClient.connect(port());
+    public boolean isImplicitTls() {
+        return mode == TlsMode.IMPLICIT;
     }
 
-    /** Connected, TLS started, EHLO'd again and authenticated as {@link RecordingListener#USERNAME}. */
+    /** Connected and greeted: in plain text, or on the implicit-TLS listener after the handshake. */
+    public RawSmtpClient connect() throws IOException {
+        return mode == TlsMode.IMPLICIT ? RawSmtpClient.connectTls(port()) : RawSmtpClient.connect(port());
+    }
+
+    /** Connected, in TLS (after STARTTLS and EHLO again), authenticated as {@link RecordingListener#USERNAME}. */
     public RawSmtpClient connectAuthenticated() throws IOException {
         RawSmtpClient client = connect();
         client.command("EHLO client.example");
-        client.startTls();
-        client.command("EHLO client.example");
+        if (mode == TlsMode.STARTTLS) {
+            client.startTls();
+            client.command("EHLO client.example");
+        }
         client.expect(
                 "235 2.7.0",
                 client.command(

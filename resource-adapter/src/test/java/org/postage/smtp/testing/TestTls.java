@@ -7,7 +7,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.postage.smtp.server.ServerTls;
 import org.postage.smtp.server.TlsContextFactory;
+import org.postage.smtp.server.TlsPolicy;
 
 /** One generated server key for the whole test run (keytool takes a second), and a client that trusts it. */
 public final class TestTls {
@@ -27,6 +29,17 @@ public final class TestTls {
             }
         }
         return server;
+    }
+
+    /** The test key with Postage's default TLS policy. */
+    public static ServerTls server() {
+        try {
+            return new ServerTls(
+                    serverContext(),
+                    TlsPolicy.intermediate(SSLContext.getDefault().getSupportedSSLParameters()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The directory holding the generated smtp-tls.p12 and its password file. */

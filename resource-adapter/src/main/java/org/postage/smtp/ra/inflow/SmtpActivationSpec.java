@@ -10,21 +10,28 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.postage.api.SmtpDefaults;
 import org.postage.smtp.server.SmtpSettings;
+import org.postage.smtp.server.TlsPolicy;
+import org.postage.smtp.server.TlsPolicy.InvalidTlsPolicyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The settings of one SMTP listener, set by the container from the MDB's activation config (in jboss-ejb3.xml,
- * where {@code ${env.X:default}} is expanded). Every property is a String or an Integer and may be left unset to get
- * its default. {@link #validate()} names the property at fault, because an unconvertible value elsewhere is dropped
- * silently.
+ * The settings of the SMTP listeners of one endpoint (the submission port and, if set, the implicit-TLS port), set by
+ * the container from the MDB's activation config (in jboss-ejb3.xml, where {@code ${env.X:default}} is expanded).
+ * Every property is a String or an Integer and may be left unset to get its default. {@link #validate()} names the
+ * property at fault, because an unconvertible value elsewhere is dropped silently.
  */
 public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssociation, Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(SmtpActivationSpec.class);
     /** Larger messages do not fit one array, and no mail service accepts them. */
     static final int MAX_MESSAGE_SIZE_LIMIT = 1 << 30;
 
@@ -33,6 +40,7 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
     private transient ResourceAdapter resourceAdapter;
 
     private Integer port;
+    private Integer implicitTlsPort;
     private String bindAddress;
     private String hostName;
     private Integer maxConnections;
@@ -42,6 +50,8 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
     private String keystorePath;
     private String keystorePassword;
     private String dataDirectory;
+    private String tlsProtocols;
+    private String tlsCipherSuites;
 
     @Override
     public void validate() throws InvalidPropertyException {
@@ -49,6 +59,13 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
         int effectivePort = getPort();
         if (effectivePort < 0 || effectivePort > 65535) {
             problems.add("port must be 0..65535, was " + effectivePort);
+        }
+        int tlsPort = getImplicitTlsPort();
+        if (tlsPort < 0 || tlsPort > 65535) {
+            problems.add("implicitTlsPort (POSTAGE_SMTPS_PORT) must be 1..65535, or 0 for none, was " + tlsPort);
+        } else if (tlsPort != 0 && tlsPort == effectivePort) {
+            problems.add("implicitTlsPort (POSTAGE_SMTPS_PORT) must differ from port (POSTAGE_SMTP_PORT), both are "
+                    + tlsPort);
         }
         try {
             InetAddress.getByName(getBindAddress());
@@ -66,9 +83,32 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
             problems.add("hostName must not be empty");
         }
         validateTls(problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidPropertyException("Invalid SMTP activation settings: " + String.join("; ", problems));
+        try {
+            toTlsPolicy();
+        } catch (InvalidTlsPolicyException e) {
+            problems.addAll(e.problems());
+        } catch (NoSuchAlgorithmException e) {
+            problems.add("this JVM offers no TLS: " + e.getMessage());
         }
+        if (!problems.isEmpty()) {
+            String message = "Invalid SMTP activation settings: " + String.join("; ", problems);
+            // WildFly reports the exception deep inside a deployment failure: say it once on a line of its own.
+            log.error(message);
+            throw new InvalidPropertyException(message);
+        }
+    }
+
+    /**
+     * The protocols and cipher suites of both listeners: the operator's, checked against what this JVM supports, or
+     * Mozilla's intermediate profile where none are set.
+     */
+    public TlsPolicy toTlsPolicy() throws InvalidTlsPolicyException, NoSuchAlgorithmException {
+        return TlsPolicy.of(
+                tlsProtocols,
+                tlsCipherSuites,
+                SSLContext.getDefault().getSupportedSSLParameters(),
+                "tlsProtocols (POSTAGE_SMTP_TLS_PROTOCOLS)",
+                "tlsCipherSuites (POSTAGE_SMTP_TLS_CIPHER_SUITES)");
     }
 
     private void validateTls(List<String> problems) {
@@ -130,6 +170,15 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
 
     public void setPort(Integer port) {
         this.port = port;
+    }
+
+    /** The implicit-TLS port (RFC 8314, 465 in production); 0, the default, for no such listener. */
+    public Integer getImplicitTlsPort() {
+        return implicitTlsPort != null ? implicitTlsPort : 0;
+    }
+
+    public void setImplicitTlsPort(Integer implicitTlsPort) {
+        this.implicitTlsPort = implicitTlsPort;
     }
 
     public String getBindAddress() {
@@ -208,12 +257,36 @@ public class SmtpActivationSpec implements ActivationSpec, ResourceAdapterAssoci
         this.dataDirectory = dataDirectory;
     }
 
+    /** JSSE protocol names for both listeners, separated by commas; empty for TLSv1.3 and TLSv1.2. */
+    public String getTlsProtocols() {
+        return tlsProtocols;
+    }
+
+    public void setTlsProtocols(String tlsProtocols) {
+        this.tlsProtocols = tlsProtocols;
+    }
+
+    /** JSSE cipher suite names in the server's order of preference, separated by commas; empty for the default. */
+    public String getTlsCipherSuites() {
+        return tlsCipherSuites;
+    }
+
+    public void setTlsCipherSuites(String tlsCipherSuites) {
+        this.tlsCipherSuites = tlsCipherSuites;
+    }
+
     /** The keystore password is left out: this string goes to logs. */
     @Override
     public String toString() {
-        return "bindAddress=" + getBindAddress() + " port=" + getPort() + " hostName=" + getHostName()
+        return "bindAddress=" + getBindAddress() + " port=" + getPort() + " implicitTlsPort=" + getImplicitTlsPort()
+                + " hostName=" + getHostName()
                 + " maxConnections=" + getMaxConnections() + " idleTimeoutSeconds=" + getIdleTimeoutSeconds()
                 + " maxRecipients=" + getMaxRecipients() + " maxMessageSize=" + getMaxMessageSize()
-                + (usesGeneratedKey() ? " tls=generated in " + dataDirectory : " tls=" + keystorePath);
+                + (usesGeneratedKey() ? " tls=generated in " + dataDirectory : " tls=" + keystorePath)
+                + " tlsProtocols=" + describe(tlsProtocols) + " tlsCipherSuites=" + describe(tlsCipherSuites);
+    }
+
+    private static String describe(String list) {
+        return isBlank(list) ? "(default)" : list.strip();
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Message inflow: the activation spec (one SMTP listener's settings), the activation that owns the listener, and
+ * Message inflow: the activation spec (the settings of one endpoint's listeners), the activation that owns them, and
  * the invoker that turns each SMTP phase into one call on a JCA message endpoint, answering "250" to DATA only
  * once the endpoint's transaction has committed.
  */

@@ -1,5 +1,6 @@
 package org.postage.smtp.server.wire;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,15 +11,18 @@ import java.net.SocketException;
 import java.net.SocketOption;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 
 /**
- * A connected socket (plain, or TLS after STARTTLS) whose output translates subethasmtp's hard-coded replies.
- * Everything else is delegated; this object itself never opens a file descriptor.
+ * A connected socket (plain, or TLS after STARTTLS or from the start) whose output translates subethasmtp's
+ * hard-coded replies. Everything else is delegated; this object itself never opens a file descriptor.
  */
 public final class TranslatingSocket extends Socket {
 
     private final Socket delegate;
     private OutputStream output;
+    private InputStream input;
 
     public TranslatingSocket(Socket delegate) {
         this.delegate = delegate;
@@ -37,9 +41,17 @@ public final class TranslatingSocket extends Socket {
         return output;
     }
 
+    /**
+     * Over TLS, a TLS failure mid-session (a refused renegotiation, a fatal alert from the client) reads as the
+     * connection lost, which subethasmtp ends quietly; any other IOException it logs as a warning with a stack trace.
+     */
     @Override
-    public InputStream getInputStream() throws IOException {
-        return delegate.getInputStream();
+    public synchronized InputStream getInputStream() throws IOException {
+        if (input == null) {
+            InputStream raw = delegate.getInputStream();
+            input = delegate instanceof SSLSocket ? new TlsFailureAsLostConnection(raw) : raw;
+        }
+        return input;
     }
 
     @Override
@@ -251,5 +263,36 @@ public final class TranslatingSocket extends Socket {
     @Override
     public Set<SocketOption<?>> supportedOptions() {
         return delegate.supportedOptions();
+    }
+
+    private static final class TlsFailureAsLostConnection extends FilterInputStream {
+
+        TlsFailureAsLostConnection(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (SSLException e) {
+                throw lost(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (SSLException e) {
+                throw lost(e);
+            }
+        }
+
+        private static SocketException lost(SSLException e) {
+            SocketException lost = new SocketException("TLS failed: " + e.getMessage());
+            lost.initCause(e);
+            return lost;
+        }
     }
 }

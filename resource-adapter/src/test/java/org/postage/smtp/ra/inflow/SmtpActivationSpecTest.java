@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.postage.api.SmtpDefaults;
 import org.postage.smtp.server.SmtpSettings;
+import org.postage.smtp.server.TlsPolicy;
 
 class SmtpActivationSpecTest {
 
@@ -28,6 +29,46 @@ class SmtpActivationSpecTest {
         assertEquals(100, settings.maxRecipients());
         assertEquals(26_214_400, settings.maxMessageSize());
         assertTrue(!settings.hostName().isBlank());
+        assertEquals(0, spec.getImplicitTlsPort(), "no implicit-TLS listener unless one is configured");
+    }
+
+    @Test
+    void unsetTlsSettingsAreMozillasIntermediateProfile() throws Exception {
+        spec.setTlsProtocols(""); // ${env.POSTAGE_SMTP_TLS_PROTOCOLS:} when unset
+        TlsPolicy policy = spec.toTlsPolicy();
+
+        assertEquals(TlsPolicy.INTERMEDIATE_PROTOCOLS, policy.protocols());
+        assertEquals(TlsPolicy.INTERMEDIATE_CIPHER_SUITES, policy.cipherSuites());
+    }
+
+    @Test
+    void anUnknownTlsProtocolOrCipherSuiteIsNamedWithItsEnvironmentVariable() {
+        spec.setDataDirectory("/var/lib/postage");
+        spec.setTlsProtocols("TLSv1.3, SSLv4");
+        spec.setTlsCipherSuites("TLS_AES_256_GCM_SHA384 TLS_FAST_BUT_WRONG");
+
+        String message = problem();
+        assertTrue(
+                message.contains("tlsProtocols (POSTAGE_SMTP_TLS_PROTOCOLS) names an unknown protocol 'SSLv4'"),
+                message);
+        assertTrue(
+                message.contains("tlsCipherSuites (POSTAGE_SMTP_TLS_CIPHER_SUITES) names an unknown cipher suite "
+                        + "'TLS_FAST_BUT_WRONG'"),
+                message);
+    }
+
+    @Test
+    void theImplicitTlsPortIsAPortOtherThanTheSubmissionPort() {
+        spec.setDataDirectory("/var/lib/postage");
+        spec.setImplicitTlsPort(70000);
+        assertTrue(
+                problem().contains("implicitTlsPort (POSTAGE_SMTPS_PORT) must be 1..65535, or 0 for none"), problem());
+
+        spec.setImplicitTlsPort(2525);
+        assertTrue(problem().contains("must differ from port (POSTAGE_SMTP_PORT), both are 2525"), problem());
+
+        spec.setImplicitTlsPort(2465);
+        assertDoesNotThrow(spec::validate);
     }
 
     @Test
@@ -70,8 +111,11 @@ class SmtpActivationSpecTest {
     void theKeystorePasswordNeverAppearsInItsDescription() {
         spec.setKeystorePath("/etc/postage/smtp.p12");
         spec.setKeystorePassword("s3cret");
+        spec.setImplicitTlsPort(2465);
 
         assertTrue(!spec.toString().contains("s3cret"), spec.toString());
+        assertTrue(spec.toString().contains("implicitTlsPort=2465"), spec.toString());
+        assertTrue(spec.toString().contains("tlsProtocols=(default)"), spec.toString());
     }
 
     private String problem() {
