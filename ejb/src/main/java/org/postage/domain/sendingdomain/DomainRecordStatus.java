@@ -54,8 +54,9 @@ public class DomainRecordStatus {
     }
 
     /**
-     * This verdict, kept through a check that got no answer: {@code unanswered} (a {@link RecordCheck.Outcome#DNS_ERROR})
-     * says why and {@code at} when. A DNS error with no verdict before it is stored as it is, with the same marks.
+     * This verdict, kept through a check that got no answer: {@code unanswered} (a
+     * {@link RecordCheck.Outcome#DNS_ERROR}) says why and {@code at} when. A DNS error with no verdict before it is
+     * stored as it is, with the same marks.
      */
     DomainRecordStatus keptThrough(DomainRecordStatus unanswered, Instant at) {
         DomainRecordStatus kept = new DomainRecordStatus(kind, name, outcome, reason);

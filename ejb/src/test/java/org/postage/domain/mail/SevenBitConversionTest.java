@@ -148,11 +148,10 @@ class SevenBitConversionTest {
                 "--b--",
                 "");
         String text = ascii(SevenBitConversion.convert(raw));
-        assertTrue(
-                text.contains("Content-Type: message/rfc822\r\nContent-Transfer-Encoding: 7bit\r\n\r\nSubject: inner"
-                        + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-                        + "Gr=C3=BC"),
-                text);
+        String expected = "Content-Type: message/rfc822\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
+                + "Subject: inner\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\nGr=C3=BC";
+        assertTrue(text.contains(expected), text);
     }
 
     @Test
