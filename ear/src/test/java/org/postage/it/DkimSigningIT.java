@@ -80,4 +80,36 @@ class DkimSigningIT {
         assertFalse(PythonDkimVerifier.verify(tampered, selector, "signed.example", keyRecord)
                 .verified());
     }
+
+    @Test
+    void eightBitMailToARelayThatOffers8BitMimeGoesAsItIsAnnouncedWithBody8BitMime() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String text = "<p>Grüße, ça va? " + marker + "</p>";
+        MimeMessage m = new MimeMessage(Smtp.session(server.smtpPort()));
+        m.setFrom("orders@signed.example");
+        m.setRecipients(RecipientType.TO, "reader@example.net");
+        m.setSubject("Eight bit " + marker);
+        m.setText(text, "UTF-8", "html");
+        m.saveChanges();
+        m.setHeader("Content-Transfer-Encoding", "8bit");
+        String queueId = Smtp.queueId(Smtp.send(server.smtpPort(), sender, m));
+
+        SinkServer.Delivery copy = Eventually.await(
+                        "the copy at the sink",
+                        Duration.ofSeconds(30),
+                        () -> sink.containing(marker),
+                        l -> !l.isEmpty())
+                .get(0);
+        assertTrue(new String(copy.content(), StandardCharsets.UTF_8).contains(text), "the 8-bit body as it was sent");
+        String mail = sink.mailCommands().stream()
+                .filter(c -> c.contains(queueId))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(mail.endsWith(" BODY=8BITMIME"), mail);
+        String keyRecord =
+                domain.getJsonArray("records_to_publish").getJsonObject(1).getString("value");
+        PythonDkimVerifier.Verdict verdict = PythonDkimVerifier.verify(
+                copy.content(), domain.getString("dkim_selector"), "signed.example", keyRecord);
+        assertTrue(verdict.verified(), verdict.output());
+    }
 }

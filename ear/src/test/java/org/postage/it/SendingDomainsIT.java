@@ -17,7 +17,8 @@ import org.postage.infrastructure.dns.TinyDnsServer;
 
 /**
  * Sending domains through the admin API, checked against a DNS server in the test JVM: what to publish, each
- * missing record named by the check, and a domain that publishes all four authenticated.
+ * missing record named by the check, a domain that publishes all four authenticated, and a DNS error that keeps
+ * the last verdict.
  */
 class SendingDomainsIT {
 
@@ -130,6 +131,40 @@ class SendingDomainsIT {
         assertTrue(checked.getBoolean("authenticated"), checked.toString());
         assertEquals(4, checked.getJsonArray("checks").size());
         assertTrue(checked.containsKey("checked_at"), checked.toString());
+    }
+
+    @Test
+    void aDnsTimeoutOrServfailKeepsTheLastVerdictAndTheApiSaysDnsCouldNotBeReached() {
+        JsonObject added = admin.addDomain(account, "flaky.example", false);
+        publishAllBut(added, null);
+        assertTrue(check("flaky.example").getBoolean("authenticated"));
+        String dkimHost =
+                added.getJsonArray("records_to_publish").getJsonObject(1).getString("name");
+        String dmarcHost =
+                added.getJsonArray("records_to_publish").getJsonObject(2).getString("name");
+        dns.silent(dkimHost).servfail(dmarcHost);
+        try {
+            JsonObject checked = check("flaky.example");
+            assertTrue(checked.getBoolean("authenticated"), "DNS errors are not missing records: " + checked);
+            JsonArray checks = checked.getJsonArray("checks");
+            JsonObject dkim = checks.getJsonObject(1);
+            assertEquals("PASS", dkim.getString("outcome"), dkim.toString());
+            assertTrue(dkim.getString("dns_error").contains("timed out"), dkim.toString());
+            assertTrue(dkim.containsKey("dns_error_at"), dkim.toString());
+            JsonObject dmarc = checks.getJsonObject(2);
+            assertEquals("PASS", dmarc.getString("outcome"), dmarc.toString());
+            assertTrue(dmarc.getString("dns_error").contains("SERVFAIL"), dmarc.toString());
+            assertFalse(checks.getJsonObject(0).containsKey("dns_error"), "SPF was answered: " + checks);
+            assertEquals(
+                    checks, admin.get("/api/admin/domains/flaky.example").json().getJsonArray("checks"));
+        } finally {
+            dns.heal(dkimHost).heal(dmarcHost);
+        }
+        JsonObject answered = check("flaky.example");
+        assertTrue(
+                answered.getJsonArray("checks").stream()
+                        .noneMatch(c -> c.asJsonObject().containsKey("dns_error")),
+                answered.toString());
     }
 
     private static JsonObject check(String name) {

@@ -10,16 +10,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
+import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.internal.server.BaseCommand;
+import org.subethamail.smtp.internal.server.Command;
+import org.subethamail.smtp.internal.server.CommandException;
+import org.subethamail.smtp.internal.server.CommandHandler;
+import org.subethamail.smtp.internal.server.HelpMessage;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
 
 /**
  * The smarthost Postage relays to in the tests: a real SMTP server on loopback that keeps every message it
- * accepts, and answers a chosen reply for chosen recipients.
+ * accepts, and answers a chosen reply for chosen recipients. subethasmtp advertises 8BITMIME;
+ * {@link #without8BitMime()} makes a sink that does not, as an old or strict relay.
  */
 final class SinkServer implements AutoCloseable {
 
@@ -34,6 +42,8 @@ final class SinkServer implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Map<String, String> replies = new ConcurrentHashMap<>();
     private final List<String> logins = new CopyOnWriteArrayList<>();
+    private final List<String> mailCommands = new CopyOnWriteArrayList<>();
+    private boolean eightBitMime = true;
     private SMTPServer server;
     private SSLContext tls;
     private String user;
@@ -57,6 +67,12 @@ final class SinkServer implements AutoCloseable {
         return this;
     }
 
+    /** EHLO answers only the host name: no 8BITMIME, no SIZE (not with {@link #requireTlsAndAuth}). */
+    SinkServer without8BitMime() {
+        this.eightBitMime = false;
+        return this;
+    }
+
     SinkServer start() {
         SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(InetAddress.getLoopbackAddress())
@@ -74,8 +90,21 @@ final class SinkServer implements AutoCloseable {
                     .requireAuth();
         }
         server = builder.build();
+        CommandHandler commands = server.getCommandHandler();
+        commands.addCommand(new RecordingCommand(commands.getCommand("MAIL"), mailCommands));
+        if (!eightBitMime) {
+            if (tls != null) {
+                throw new IllegalStateException("a sink without 8BITMIME offers no STARTTLS either");
+            }
+            commands.addCommand(new EhloWithout8BitMime());
+        }
         server.start();
         return this;
+    }
+
+    /** Every MAIL command line as the client sent it, parameters (BODY=8BITMIME...) included. */
+    List<String> mailCommands() {
+        return List.copyOf(mailCommands);
     }
 
     /** The users that authenticated successfully, one entry per login. */
@@ -100,6 +129,46 @@ final class SinkServer implements AutoCloseable {
     public void close() {
         if (server != null && server.isRunning()) {
             server.stop();
+        }
+    }
+
+    /** subethasmtp's command, after noting the line it was given. */
+    private record RecordingCommand(Command command, List<String> lines) implements Command {
+
+        @Override
+        public void execute(String line, Session session) throws IOException, DropConnectionException {
+            lines.add(line);
+            command.execute(line, session);
+        }
+
+        @Override
+        public HelpMessage getHelp() throws CommandException {
+            return command.getHelp();
+        }
+
+        @Override
+        public String getName() {
+            return command.getName();
+        }
+    }
+
+    /** subethasmtp's EHLO without its extensions (8BITMIME, SIZE, CHUNKING, SMTPUTF8). */
+    private static final class EhloWithout8BitMime extends BaseCommand {
+
+        EhloWithout8BitMime() {
+            super("EHLO", "Introduce yourself.", "<hostname>");
+        }
+
+        @Override
+        public void execute(String line, Session session) throws IOException {
+            String[] args = getArgs(line);
+            if (args.length < 2) {
+                session.sendResponse("501 Syntax: EHLO hostname");
+                return;
+            }
+            session.resetMailTransaction();
+            session.setHelo(args[1]);
+            session.sendResponse("250-" + session.getServer().getHostName() + "\r\n250 Ok");
         }
     }
 

@@ -121,7 +121,8 @@ class SubmissionRulesIT {
         assertAccepted("X-Flexmail-Metadata-k: v");
         assertAccepted("X-Flexmail-Metadata-customer_id: " + "v".repeat(80));
         assertRejected("X-Flexmail-Metadata-customer_id: " + "v".repeat(81), "customer_id");
-        assertRejected("X-Flexmail-Metadata-CustomerId: C-789", "CustomerId");
+        assertRejected("X-Flexmail-Metadata-Customer-Id: C-789", "Customer-Id");
+        assertAccepted("X-Flexmail-Metadata-CustomerId: C-789"); // header names have no case: the key is customerid
         assertAccepted("x-flexmail-open-tracking: TRUE");
         assertRejected("X-Flexmail-Link-Tracking: yes", "X-Flexmail-Link-Tracking");
     }

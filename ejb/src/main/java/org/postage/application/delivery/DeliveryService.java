@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.postage.application.processing.OutboundQueue;
 import org.postage.application.processing.QueuedMessage;
+import org.postage.domain.mail.SevenBitConversion;
 import org.postage.domain.message.DeliveryState;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.submission.FromDomain;
@@ -57,11 +58,12 @@ public class DeliveryService {
         }
         Optional<SigningDomain> fromDomain = FromDomain.of(content).flatMap(domains::find);
         // Signed here, not when processing splits the submission: these are the bytes relayed, after every header
-        // change, and each attempt gets a fresh signature (t=) made with the domain's current key.
+        // change, and each attempt gets a fresh signature (t=) made with the domain's current key. 8-bit mail to a
+        // hop without 8BITMIME is converted to 7 bit first (RFC 6152), so the signature covers the converted bytes.
         RelayOutcome outcome = relay.send(
                 returnPath.envelopeSender(entry, fromDomain.map(SigningDomain::name)),
                 entry.recipient(),
-                signing.sign(content, fromDomain));
+                eightBitMime -> signing.sign(eightBitMime ? content : SevenBitConversion.convert(content), fromDomain));
 
         Duration delay = retryPolicy.delayAfter(entry.attempt() + 1);
         boolean deferred = outcome.state() == DeliveryState.DEFERRED;

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Logger;
 import org.postage.application.account.UnknownAccountException;
@@ -63,22 +65,43 @@ public class DomainService {
         DomainDnsReport report = dnsCheck.check(identity(domain));
         List<DomainRecordStatus> results =
                 report.checks().stream().map(DomainRecordStatus::new).toList();
-        SendingDomain checked = records.storeCheck(domain.getName(), results, clock.instant())
-                .orElseThrow(() -> new UnknownDomainException(name));
+        // Milliseconds: what the database keeps, so that the answer here and a later read show the same time.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SendingDomain checked =
+                records.storeCheck(domain.getName(), results, at).orElseThrow(() -> new UnknownDomainException(name));
         LOG.info(() -> "domain=" + checked.getName() + " checked: authenticated=" + checked.isAuthenticated()
-                + " failing=" + checked.failingRecords());
+                + " failing=" + checked.failingRecords() + " unanswered=" + unanswered(checked));
         return view(checked);
+    }
+
+    /**
+     * Asks DNS again for the domains whose last check got no answer for some record: those keep their last verdict
+     * meanwhile, and should learn the real one within minutes, not at the next six-hourly check.
+     */
+    public void retryUnanswered() {
+        checkEach(records.withUnansweredRecords(), "DNS re-check after a DNS error");
     }
 
     /** Checks every domain not authenticated yet, or not checked for {@code maxAge}; one failure stops none. */
     public void checkDue(Duration maxAge) {
-        for (String name : records.dueForCheck(clock.instant().minus(maxAge))) {
+        checkEach(records.dueForCheck(clock.instant().minus(maxAge)), "scheduled DNS check");
+    }
+
+    private void checkEach(List<String> names, String what) {
+        for (String name : names) {
             try {
                 check(name);
             } catch (RuntimeException e) {
-                LOG.warning(() -> "domain=" + name + " scheduled DNS check failed: " + e);
+                LOG.warning(() -> "domain=" + name + " " + what + " failed: " + e);
             }
         }
+    }
+
+    private static List<String> unanswered(SendingDomain domain) {
+        return domain.getRecords().stream()
+                .filter(r -> r.getDnsError() != null)
+                .map(r -> r.getKind().name())
+                .toList();
     }
 
     private static DnsIdentity identity(SendingDomain domain) {
@@ -94,7 +117,8 @@ public class DomainService {
                         r.kind().name(), r.name(), r.type(), r.value(), r.zoneFileLine()))
                 .toList();
         List<DomainView.RecordResult> checks = domain.getRecords().stream()
-                .map(r -> new DomainView.RecordResult(r.getKind(), r.getName(), r.getOutcome(), r.getReason()))
+                .map(r -> new DomainView.RecordResult(
+                        r.getKind(), r.getName(), r.getOutcome(), r.getReason(), r.getDnsError(), r.getDnsErrorAt()))
                 .toList();
         return new DomainView(
                 domain.getName(),

@@ -74,4 +74,9 @@ public class SendingDomainRecords {
     public List<String> dueForCheck(Instant checkedBefore) {
         return domains.dueForCheck(checkedBefore);
     }
+
+    @Transactional
+    public List<String> withUnansweredRecords() {
+        return domains.withUnansweredRecords();
+    }
 }

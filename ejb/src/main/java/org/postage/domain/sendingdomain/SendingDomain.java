@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.postage.domain.mail.EmailAddress;
+import org.postage.domain.sendingdomain.dns.RecordCheck;
 import org.postage.domain.sendingdomain.dns.RecordKind;
 
 /**
@@ -91,11 +93,37 @@ public class SendingDomain {
         return name != null && EmailAddress.isValidDomain(normalise(name));
     }
 
-    /** Replaces the last verdict; a check always judges all four records. */
+    /**
+     * Stores a check, which always judges all four records. Only an answer of DNS changes a record's verdict: a
+     * record that DNS did not answer for ({@link RecordCheck.Outcome#DNS_ERROR}: timeout, SERVFAIL) keeps the verdict
+     * of the last check that got an answer, marked with the error, so that a resolver outage does not take the
+     * domain's authentication (and all its mail) away. With no verdict before it, the error is the verdict.
+     */
     public void recordCheck(List<DomainRecordStatus> results, Instant at) {
+        List<DomainRecordStatus> stored = new ArrayList<>(results.size());
+        for (DomainRecordStatus result : results) {
+            stored.add(
+                    result.isAnswered()
+                            ? result
+                            : lastAnswered(result).orElse(result).keptThrough(result, at));
+        }
         records.clear();
-        records.addAll(results);
+        records.addAll(stored);
         checkedAt = at;
+    }
+
+    /** Whether the last check got no answer from DNS for some record: worth asking again soon. */
+    public boolean hasUnansweredRecords() {
+        return records.stream().anyMatch(r -> r.getDnsError() != null);
+    }
+
+    /** The stored verdict on the same record (kind and name) that DNS answered, if there is one. */
+    private Optional<DomainRecordStatus> lastAnswered(DomainRecordStatus result) {
+        return records.stream()
+                .filter(r -> r.isAnswered()
+                        && r.getKind() == result.getKind()
+                        && r.getName().equals(result.getName()))
+                .findFirst();
     }
 
     public boolean isAuthenticated() {

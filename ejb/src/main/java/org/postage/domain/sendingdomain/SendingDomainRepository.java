@@ -13,4 +13,7 @@ public interface SendingDomainRepository {
 
     /** Names of the domains that are not authenticated, or were last checked before {@code checkedBefore}. */
     List<String> dueForCheck(Instant checkedBefore);
+
+    /** Names of the domains whose last check got no answer from DNS for some record. */
+    List<String> withUnansweredRecords();
 }

@@ -5,14 +5,17 @@ import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.postage.domain.mail.HeaderField;
 import org.postage.domain.mail.HeaderSection;
 
 /**
- * {@code X-Flexmail-Metadata-{key}}: the key snake_case of 1 to 50 characters (the part after the prefix keeps its
- * case, so {@code Order_Id} is refused), the value 1 to 80 characters after RFC 2047 decoding and trimming, each key
- * once, at most {@code maxKeys} keys. The Message-ID becomes {@value FlexmailOptions#ORIGINAL_MESSAGE_ID}, outside
+ * {@code X-Flexmail-Metadata-{key}}: the key snake_case of 1 to 50 characters, the value 1 to 80 characters after
+ * RFC 2047 decoding and trimming, each key once, at most {@code maxKeys} keys. The key is part of a header name, and
+ * header names have no case: clients such as nodemailer write {@code X-Flexmail-Metadata-Order_id}
+ * for {@code order_id}, so the key is read in lower case, stored so, and {@code Order_id} and {@code order_id} are one
+ * key. The Message-ID becomes {@value FlexmailOptions#ORIGINAL_MESSAGE_ID}, outside
  * the limit. A sender's own {@code X-Flexmail-Metadata-original_message_id} is a violation, not silently dropped:
  * the sender expects that value to come back in webhooks, and it would not.
  */
@@ -35,8 +38,8 @@ final class MetadataRule {
         Map<String, List<HeaderField>> byKey = new LinkedHashMap<>();
         for (HeaderField field : headers.fields()) {
             if (field.hasNamePrefix(PREFIX)) {
-                byKey.computeIfAbsent(field.name().substring(PREFIX.length()), k -> new ArrayList<>())
-                        .add(field);
+                String key = field.name().substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(field);
             }
         }
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -61,9 +64,13 @@ final class MetadataRule {
         return metadata;
     }
 
-    /** The decoded value for {@code key}, or null when the key or its value breaks a rule. */
+    /**
+     * The decoded value for {@code key} (in lower case), or null when the key or its value breaks a rule; the reasons
+     * quote the key as the sender wrote it.
+     */
     private static String checked(String key, List<HeaderField> fields, List<Violation> violations) {
-        String header = PREFIX + key;
+        String written = fields.get(0).name().substring(PREFIX.length());
+        String header = PREFIX + written;
         if (fields.size() > 1) {
             violations.add(new Violation(
                     "metadata.duplicate-key",
@@ -82,7 +89,7 @@ final class MetadataRule {
         if (keyProblem != null) {
             violations.add(new Violation(
                     "metadata.key-format",
-                    "Metadata key " + ReplyText.quote(key) + " (header " + PREFIX + "{key}) " + keyProblem,
+                    "Metadata key " + ReplyText.quote(written) + " (header " + PREFIX + "{key}) " + keyProblem,
                     KEY_FIX));
             return null;
         }

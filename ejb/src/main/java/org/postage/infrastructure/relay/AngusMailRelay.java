@@ -14,8 +14,10 @@ import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.postage.application.delivery.OutgoingContent;
 import org.postage.application.delivery.Relay;
 import org.postage.application.delivery.RelayOutcome;
+import org.postage.domain.mail.SevenBitConversion;
 import org.postage.domain.message.DeliveryState;
 
 /**
@@ -51,7 +53,7 @@ public class AngusMailRelay implements Relay {
     }
 
     @Override
-    public RelayOutcome send(String envelopeSender, String recipient, byte[] content) {
+    public RelayOutcome send(String envelopeSender, String recipient, OutgoingContent content) {
         Connection pooled = idle.pollFirst();
         if (pooled != null && System.currentTimeMillis() - pooled.lastUsed() > MAX_IDLE_MILLIS) {
             close(pooled.transport());
@@ -81,9 +83,29 @@ public class AngusMailRelay implements Relay {
     /**
      * @throws MessagingException only when the connection itself failed; refusals by the relay are outcomes
      */
-    private RelayOutcome sendOn(SMTPTransport transport, String envelopeSender, String recipient, byte[] content)
+    private RelayOutcome sendOn(
+            SMTPTransport transport, String envelopeSender, String recipient, OutgoingContent content)
             throws MessagingException {
-        RawMessage message = new RawMessage(session, content, envelopeSender);
+        boolean eightBitMime = transport.supportsExtension("8BITMIME");
+        byte[] bytes;
+        try {
+            bytes = content.bytesFor(eightBitMime);
+        } catch (SevenBitConversion.NotConvertible e) {
+            // RFC 6152 3: convert or do not send. A deferral, not a bounce: the operator can point Postage at a
+            // relay that offers 8BITMIME before the retries run out.
+            String reason = "Not sent (4.6.3): the relay " + settings.describe()
+                    + " does not offer 8BITMIME and the message cannot be converted to 7 bit: " + e.getMessage();
+            LOG.warning(reason);
+            keepIfConnected(transport);
+            return new RelayOutcome(DeliveryState.DEFERRED, reason);
+        } catch (RuntimeException e) {
+            close(transport); // taken from the pool: neither leaked nor reused half-way through a failure
+            throw e;
+        }
+        RawMessage message = new RawMessage(session, bytes, envelopeSender);
+        if (eightBitMime && SevenBitConversion.hasEightBitBytes(bytes)) {
+            message.setMailExtension("BODY=8BITMIME"); // RFC 6152 2: 8-bit data is announced at MAIL
+        }
         try {
             transport.sendMessage(message, new Address[] {new InternetAddress(recipient, false)});
             RelayOutcome sent = new RelayOutcome(DeliveryState.SENT, transport.getLastServerResponse());

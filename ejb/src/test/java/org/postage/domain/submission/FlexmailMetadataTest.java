@@ -65,11 +65,41 @@ class FlexmailMetadataTest {
     }
 
     @Test
-    void aKeyWithUpperCaseLettersIsRefusedThoughTheHeaderNameIsCaseInsensitive() {
-        Inspection inspection = inspector.inspect(htmlWith("X-Flexmail-Metadata-Order_Id: 12345"));
+    void theKeyIsReadCaseInsensitivelyAndStoredInLowerCase() {
+        // nodemailer writes X-Flexmail-Metadata-order_id as X-Flexmail-Metadata-Order_id: header names have no case.
+        Inspection inspection = inspector.inspect(
+                htmlWith("X-Flexmail-Metadata-Order_id: 12345", "X-FLEXMAIL-METADATA-CUSTOMER_ID: 7"));
+        assertTrue(inspection.isAccepted(), inspection.violations()::toString);
+        assertEquals(
+                List.of("order_id", "customer_id"),
+                List.copyOf(inspection.options().metadata().keySet()));
+        assertEquals(
+                Map.of("order_id", "12345", "customer_id", "7"),
+                inspection.options().metadata());
+    }
+
+    @Test
+    void keysThatDifferOnlyInCaseAreTheSameKey() {
+        Inspection inspection =
+                inspector.inspect(htmlWith("X-Flexmail-Metadata-order_id: 1", "X-Flexmail-Metadata-Order_Id: 2"));
+        assertEquals(List.of("metadata.duplicate-key"), rules(inspection));
+        assertFalse(inspection.options().metadata().containsKey("order_id"));
+    }
+
+    @Test
+    void theReservedKeyIsReservedInAnyCase() {
+        Inspection inspection = inspector.inspect(
+                htmlWith("Message-ID: <m1@shop.example>", "X-Flexmail-Metadata-Original_Message_ID: forged"));
+        assertEquals(List.of("metadata.reserved-key"), rules(inspection));
+        assertEquals("<m1@shop.example>", inspection.options().metadata().get("original_message_id"));
+    }
+
+    @Test
+    void aRefusedKeyIsQuotedAsTheSenderWroteIt() {
+        Inspection inspection = inspector.inspect(htmlWith("X-Flexmail-Metadata-Order-Id: 12345"));
         assertEquals(List.of("metadata.key-format"), rules(inspection));
         assertEquals(
-                "Metadata key 'Order_Id' (header X-Flexmail-Metadata-{key}) is not snake_case",
+                "Metadata key 'Order-Id' (header X-Flexmail-Metadata-{key}) is not snake_case",
                 inspection.violations().get(0).reason());
     }
 

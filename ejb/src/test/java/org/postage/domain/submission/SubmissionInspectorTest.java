@@ -74,7 +74,7 @@ class SubmissionInspectorTest {
         Inspection inspection = inspector.inspect(raw(
                 "To: customer@example.com",
                 "X-Flexmail-Tag: Order Confirmation",
-                "X-Flexmail-Metadata-OrderId: 12345",
+                "X-Flexmail-Metadata-Order-Id: 12345",
                 "X-Flexmail-Open-Tracking: yes",
                 "Content-Type: text/plain",
                 "",

@@ -29,13 +29,15 @@ import org.xbill.DNS.Type;
 /**
  * Shared with the ear module's ITs through the ejb test-jar. A recursive resolver as far as a test can tell: UDP on
  * 127.0.0.1, a port of its own, answers from a map of records built with dnsjava's {@link Message}. Follows CNAMEs
- * within its data; NXDOMAIN for names it has nothing at; SERVFAIL for names told to fail.
+ * within its data; NXDOMAIN for names it has nothing at; SERVFAIL for names told to fail; no answer at all (the
+ * client times out) for names told to be silent.
  */
 public final class TinyDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
     private final Set<Name> failing = ConcurrentHashMap.newKeySet();
+    private final Set<Name> silent = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queries = new AtomicInteger();
 
     public TinyDnsServer() throws SocketException {
@@ -77,6 +79,19 @@ public final class TinyDnsServer implements AutoCloseable {
         return this;
     }
 
+    /** Queries for this name get no answer, as from a resolver that is down or cut off: the client times out. */
+    public TinyDnsServer silent(String name) {
+        silent.add(name(name));
+        return this;
+    }
+
+    /** Answers this name from its data again, after {@link #servfail} or {@link #silent}. */
+    public TinyDnsServer heal(String name) {
+        failing.remove(name(name));
+        silent.remove(name(name));
+        return this;
+    }
+
     private TinyDnsServer add(Record record) {
         zone.computeIfAbsent(record.getName(), n -> new CopyOnWriteArrayList<>())
                 .add(record);
@@ -91,6 +106,9 @@ public final class TinyDnsServer implements AutoCloseable {
                 socket.receive(packet);
                 queries.incrementAndGet();
                 Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
+                if (silent.contains(query.getQuestion().getName())) {
+                    continue;
+                }
                 byte[] wire = answer(query).toWire();
                 socket.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
             } catch (IOException e) {

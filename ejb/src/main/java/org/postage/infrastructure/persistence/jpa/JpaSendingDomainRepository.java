@@ -48,4 +48,13 @@ public class JpaSendingDomainRepository implements SendingDomainRepository {
                 .map(SendingDomain::getName)
                 .toList();
     }
+
+    @Override
+    public List<String> withUnansweredRecords() {
+        return em.createQuery(
+                        "select distinct d.name from SendingDomain d join d.records r"
+                                + " where d.skipDnsCheck = false and r.dnsErrorAt is not null",
+                        String.class)
+                .getResultList();
+    }
 }
