@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.postage.application.processing.InMemoryOutboundQueue;
 import org.postage.application.processing.QueuedMessage;
 import org.postage.application.sendingdomain.SendingDomainRecords;
+import org.postage.domain.mail.SevenBitConversion;
 import org.postage.domain.message.DeliveryState;
 import org.postage.domain.message.InMemoryMessages;
 import org.postage.domain.message.Message;
@@ -270,9 +271,14 @@ class DeliveryServiceTest {
             outcome = new RelayOutcome(state, reply);
         }
 
+        /** A hop that offers 8BITMIME, so the bytes are those signed, unconverted. */
         @Override
-        public RelayOutcome send(String envelopeSender, String recipient, byte[] content) {
-            sent.add(new Relayed(envelopeSender, recipient, content));
+        public RelayOutcome send(String envelopeSender, String recipient, OutgoingContent content) {
+            try {
+                sent.add(new Relayed(envelopeSender, recipient, content.bytesFor(true)));
+            } catch (SevenBitConversion.NotConvertible e) {
+                throw new AssertionError("an 8BITMIME hop needs no conversion", e);
+            }
             if (outcome == null) {
                 throw new AssertionError("no outcome scripted");
             }

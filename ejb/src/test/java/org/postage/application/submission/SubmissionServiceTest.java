@@ -283,8 +283,8 @@ class SubmissionServiceTest {
     void aRefusalAtDataListingManyBrokenRulesIsCutToOneReplyLine() {
         byte[] raw = bytes("From: Shop <orders@shop.example>\r\n"
                 + "X-Flexmail-Tag: Order Confirmation\r\n"
-                + "X-Flexmail-Metadata-OrderId: 12345\r\n"
-                + "X-Flexmail-Metadata-CustomerId: C-789\r\n"
+                + "X-Flexmail-Metadata-Order-Id: 12345\r\n"
+                + "X-Flexmail-Metadata-Customer-Id: C-789\r\n"
                 + "X-Flexmail-Open-Tracking: yes\r\n"
                 + "X-Flexmail-Link-Tracking: maybe\r\n"
                 + "Content-Type: text/plain\r\n"
