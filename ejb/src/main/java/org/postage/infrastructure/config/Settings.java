@@ -10,6 +10,7 @@ import org.postage.api.SmtpDefaults;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
+import org.postage.application.submission.DiskReserve;
 import org.postage.application.support.HostName;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
@@ -38,13 +39,20 @@ public record Settings(
         RateLimits defaultRateLimits,
         VerificationLinks verificationLinks,
         MessageIdPolicy messageIds,
-        AdminPassword adminPassword) {
+        AdminPassword adminPassword,
+        DiskReserve diskReserve) {
 
     /** Also read by the SMTP listener, through jboss-ejb3.xml: see {@link #listenerHostName}. */
     public static final String HOSTNAME = "postage.hostname";
 
     private static final long DAY_SECONDS = 86_400;
     private static final long YEAR_SECONDS = 365 * DAY_SECONDS;
+    /**
+     * Twice the broker's own floor ({@code brokerconfig.minDiskFree} in postage.cli, 32 MiB): Postage must stop taking
+     * mail well before the broker stops taking messages from Postage's pipeline.
+     */
+    static final long MIN_DISK_RESERVE_MB = 64;
+
     private static final String LABEL = "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?";
     /** What EHLO, Received and Message-ID take: DNS labels, or an address literal. */
     private static final Pattern HOST_NAME =
@@ -129,6 +137,7 @@ public record Settings(
                 "an http or https URL such as https://postage.example.com");
         long verificationHours = v.number("postage.sender-verification-hours", 24, 1, 365 * 24);
         Optional<String> adminPassword = v.secret("postage.admin.password");
+        long diskReserve = v.number("postage.disk.reserve-mb", 512, MIN_DISK_RESERVE_MB, 1L << 20);
 
         String listenerName = listenerHostName(systemProperties, environment);
         if (isHostName(hostName) && !hostName.equals(listenerName)) {
@@ -161,7 +170,8 @@ public record Settings(
                 new RateLimits((int) perMinute, (int) perHour),
                 new VerificationLinks(publicUrl, Duration.ofHours(verificationHours)),
                 new MessageIdPolicy(keepMessageId),
-                new AdminPassword(adminPassword));
+                new AdminPassword(adminPassword),
+                DiskReserve.ofMebibytes(diskReserve));
     }
 
     /**

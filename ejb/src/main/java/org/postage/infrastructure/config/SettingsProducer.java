@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.Config;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
+import org.postage.application.submission.DiskReserve;
 import org.postage.application.support.HostName;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
@@ -126,6 +127,12 @@ public class SettingsProducer {
     @Singleton
     AdminPassword adminPassword() {
         return settings().adminPassword();
+    }
+
+    @Produces
+    @Singleton
+    DiskReserve diskReserve() {
+        return settings().diskReserve();
     }
 
     @Produces

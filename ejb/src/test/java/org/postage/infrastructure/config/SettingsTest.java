@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.postage.application.submission.DiskReserve;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.sendingdomain.dns.DnsRequirements;
@@ -57,6 +58,7 @@ class SettingsTest {
         assertEquals("http://localhost:8080", s.verificationLinks().publicUrl());
         assertEquals(Duration.ofHours(24), s.verificationLinks().validity());
         assertEquals(Optional.empty(), s.adminPassword().value());
+        assertEquals(DiskReserve.ofMebibytes(512), s.diskReserve());
     }
 
     @Test
@@ -70,6 +72,7 @@ class SettingsTest {
         config.put("postage.dns.resolver", "127.0.0.1:5353");
         config.put("postage.keep-message-id", "true");
         config.put("postage.rate.per-recipient-per-minute", "0");
+        config.put("postage.disk.reserve-mb", "64");
 
         Settings s = read();
 
@@ -81,6 +84,7 @@ class SettingsTest {
         assertEquals(Optional.of("127.0.0.1:5353"), s.dnsResolver());
         assertTrue(s.messageIds().keepClientMessageId());
         assertEquals(new RateLimits(0, 100), s.defaultRateLimits());
+        assertEquals(new DiskReserve(64L * 1024 * 1024), s.diskReserve());
     }
 
     @ParameterizedTest
@@ -121,6 +125,7 @@ class SettingsTest {
                 "postage.sender-verification-hours | 0 |"
                         + " POSTAGE_SENDER_VERIFICATION_HOURS | a whole number from 1 to 8760",
                 "postage.hostname | mail example | POSTAGE_HOSTNAME | a host name such as mail.example.com",
+                "postage.disk.reserve-mb | 63 | POSTAGE_DISK_RESERVE_MB | a whole number from 64 to 1048576",
             })
     void aBadValueIsNamedWithItsVariableItsValueAndWhatIsAllowed(
             String property, String value, String variable, String allowed) {
