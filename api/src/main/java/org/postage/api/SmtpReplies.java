@@ -35,6 +35,10 @@ public final class SmtpReplies {
             new Reply(450, "4.7.1", "Too many messages to this recipient, try again later");
 
     public static final Reply TOO_MANY_RECIPIENTS = new Reply(452, "4.5.3", "Too many recipients");
+    /** The disk that holds accepted mail is (nearly) full: nothing was stored, and the client retries later. */
+    public static final Reply INSUFFICIENT_STORAGE =
+            new Reply(452, "4.3.1", "Insufficient system storage, try again later");
+
     public static final Reply AUTH_TEMPORARY_FAILURE =
             new Reply(454, "4.7.0", "Temporary authentication failure, try again later");
     public static final Reply TLS_NOT_AVAILABLE = new Reply(454, "4.7.0", "TLS not available");

@@ -86,6 +86,25 @@ final class PostageServer implements AutoCloseable {
         return base.resolve("standalone/log/server.log");
     }
 
+    /** The server's data directory (jboss.server.data.dir): database, Artemis journal, TLS key. */
+    Path dataDirectory() {
+        return base.resolve("standalone/data");
+    }
+
+    /**
+     * Before the first start: the data directory becomes a link to {@code directory}, such as a small file system
+     * of the test's own. A link rather than a mount point inside target/, so that mvn clean never meets a mount.
+     */
+    PostageServer withDataDirectoryIn(Path directory) {
+        try {
+            Files.createDirectories(dataDirectory().getParent());
+            Files.createSymbolicLink(dataDirectory(), directory);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     AdminClient admin() {
         return new AdminClient("http://127.0.0.1:" + httpPort(), "admin", ADMIN_PASSWORD);
     }
@@ -93,7 +112,7 @@ final class PostageServer implements AutoCloseable {
     /** Starts the server (copying it and deploying the EAR the first time) and waits until SMTP answers. */
     PostageServer start() {
         try {
-            if (!Files.exists(base)) {
+            if (!Files.exists(base.resolve("standalone/configuration"))) {
                 Path wildfly = Path.of(System.getProperty("postage.wildfly.home"));
                 copyTree(wildfly.resolve("standalone"), base.resolve("standalone"));
                 Files.copy(

@@ -59,6 +59,12 @@ final class SinkServer implements AutoCloseable {
         return this;
     }
 
+    /** RCPT for this address is accepted again. */
+    SinkServer accept(String recipient) {
+        replies.remove(recipient.toLowerCase());
+        return this;
+    }
+
     /** Requires STARTTLS and then AUTH with this user and password, as a provider's smarthost would. */
     SinkServer requireTlsAndAuth(SSLContext tls, String user, String password) {
         this.tls = tls;

@@ -25,7 +25,8 @@ import org.postage.domain.submission.Violation;
 
 /**
  * SMTP submission, phase by phase: authenticate, admit the sender, admit each recipient, accept the message.
- * Accepting means the message is in the durable submission queue when the caller's transaction commits.
+ * Accepting means the message is in the durable submission queue when the caller's transaction commits, and only
+ * while the disk that holds the queue keeps its reserve free ({@link DiskGuard}).
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -55,6 +56,9 @@ public class SubmissionService {
 
     @Inject
     HostName hostName;
+
+    @Inject
+    DiskGuard disk;
 
     public AuthResult authenticate(SmtpSession session, String username, String password) {
         return credentials
@@ -119,6 +123,10 @@ public class SubmissionService {
         QueueId queueId = QueueId.next(now.toEpochMilli());
         byte[] received = ReceivedHeader.render(
                 session, hostName.value(), queueId, ZonedDateTime.ofInstant(now, clock.getZone()));
+        if (!disk.admits(received.length + (long) content.length)) {
+            // Nothing stored: the client keeps the message and retries, as it would after any 4xx to DATA.
+            return SmtpReplies.INSUFFICIENT_STORAGE;
+        }
         byte[] stored = new byte[received.length + content.length];
         System.arraycopy(received, 0, stored, 0, received.length);
         System.arraycopy(content, 0, stored, received.length, content.length);

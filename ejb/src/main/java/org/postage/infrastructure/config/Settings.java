@@ -11,6 +11,7 @@ import org.postage.application.admin.AdminLoginThrottle;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
+import org.postage.application.submission.DiskReserve;
 import org.postage.application.support.HostName;
 import org.postage.application.support.PublicUrl;
 import org.postage.domain.message.RetryPolicy;
@@ -43,13 +44,20 @@ public record Settings(
         PublicUrl publicUrl,
         MessageIdPolicy messageIds,
         AdminPassword adminPassword,
-        int adminLoginFailuresPerMinute) {
+        int adminLoginFailuresPerMinute,
+        DiskReserve diskReserve) {
 
     /** Also read by the SMTP listener, through jboss-ejb3.xml: see {@link #listenerHostName}. */
     public static final String HOSTNAME = "postage.hostname";
 
     private static final long DAY_SECONDS = 86_400;
     private static final long YEAR_SECONDS = 365 * DAY_SECONDS;
+    /**
+     * Twice the broker's own floor ({@code brokerconfig.minDiskFree} in postage.cli, 32 MiB): Postage must stop taking
+     * mail well before the broker stops taking messages from Postage's pipeline.
+     */
+    static final long MIN_DISK_RESERVE_MB = 64;
+
     private static final String LABEL = "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?";
     /** What EHLO, Received and Message-ID take: DNS labels, or an address literal. */
     private static final Pattern HOST_NAME =
@@ -139,6 +147,7 @@ public record Settings(
                 AdminLoginThrottle.DEFAULT_FAILURES_PER_MINUTE,
                 1,
                 1_000_000);
+        long diskReserve = v.number("postage.disk.reserve-mb", 512, MIN_DISK_RESERVE_MB, 1L << 20);
 
         String listenerName = listenerHostName(systemProperties, environment);
         if (isHostName(hostName) && !hostName.equals(listenerName)) {
@@ -173,7 +182,8 @@ public record Settings(
                 new PublicUrl(publicUrl),
                 new MessageIdPolicy(keepMessageId),
                 new AdminPassword(adminPassword),
-                (int) adminLoginFailures);
+                (int) adminLoginFailures,
+                DiskReserve.ofMebibytes(diskReserve));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.postage.application.admin.AdminLoginThrottle;
 import org.postage.application.admin.AdminPassword;
 import org.postage.application.processing.MessageIdPolicy;
 import org.postage.application.sender.VerificationLinks;
+import org.postage.application.submission.DiskReserve;
 import org.postage.application.support.HostName;
 import org.postage.application.support.PublicUrl;
 import org.postage.domain.message.RetryPolicy;
@@ -141,6 +142,12 @@ public class SettingsProducer {
     @Singleton
     AdminLoginThrottle adminLoginThrottle() {
         return AdminLoginThrottle.of(settings().adminLoginFailuresPerMinute());
+    }
+
+    @Produces
+    @Singleton
+    DiskReserve diskReserve() {
+        return settings().diskReserve();
     }
 
     @Produces

@@ -49,6 +49,7 @@ class SubmissionServiceTest {
     private final InMemorySubmitters submitters = new InMemorySubmitters();
     private final Queue queue = new Queue();
     private final Limiter limiter = new Limiter();
+    private final Disk disk = new Disk();
     private final SubmissionService service = new SubmissionService();
     private final SmtpCredential credential;
 
@@ -60,6 +61,10 @@ class SubmissionServiceTest {
         service.rateLimiter = limiter;
         service.senderRule = submitters.senderRule();
         service.hostName = new HostName("postage.test");
+        service.disk = new DiskGuard();
+        service.disk.space = disk;
+        service.disk.reserve = DiskReserve.ofMebibytes(64);
+        service.disk.clock = service.clock; // fixed: one reading of the disk for the whole test
         credential = submitters.credential(7, "smtp-a", "secret");
         submitters.verifiedSender(7, "orders@shop.example");
         submitters.authenticatedDomain(7, "shop.example");
@@ -320,6 +325,26 @@ class SubmissionServiceTest {
         assertThrows(IllegalStateException.class, () -> service.accept(session("7:smtp-a"), ENVELOPE, ORDER));
     }
 
+    @Test
+    void aMessageThatWouldLeaveLessThanTheDiskReserveGets452_4_3_1AndNothingIsQueued() {
+        disk.usable = 64L * 1024 * 1024 + ORDER.length; // not enough for the Received header too
+
+        Reply reply = service.accept(session("7:smtp-a"), ENVELOPE, ORDER);
+
+        assertEquals(SmtpReplies.INSUFFICIENT_STORAGE, reply);
+        assertEquals("452 4.3.1 Insufficient system storage, try again later", reply.toString());
+        assertEquals(List.of(), queue.entries);
+    }
+
+    @Test
+    void aMessageRefusedInSessionIsRefusedForWhatItIsEvenWhenTheDiskIsFull() {
+        disk.usable = 0;
+
+        assertEquals(
+                550,
+                service.accept(session("7:smtp-a:refuse"), ENVELOPE, TEXT_ONLY).code());
+    }
+
     private static SmtpSession session(String principal) {
         return new SmtpSession("s1", "192.0.2.7", "shop.example.com", true, principal);
     }
@@ -345,6 +370,22 @@ class SubmissionServiceTest {
                 throw failure;
             }
             entries.add(new Queued(submission, rawMessage.clone()));
+        }
+    }
+
+    /** The disk with plenty of room unless a test says otherwise. */
+    private static final class Disk implements DiskSpace {
+
+        long usable = Long.MAX_VALUE / 2;
+
+        @Override
+        public long usableBytes() {
+            return usable;
+        }
+
+        @Override
+        public String describe() {
+            return "the test disk";
         }
     }
 

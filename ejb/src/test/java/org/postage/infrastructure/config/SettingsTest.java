@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.postage.application.submission.DiskReserve;
 import org.postage.domain.message.RetryPolicy;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.sendingdomain.dns.DnsRequirements;
@@ -59,6 +60,7 @@ class SettingsTest {
         assertEquals(Optional.empty(), s.adminPassword().value());
         assertEquals(10, s.adminLoginFailuresPerMinute());
         assertEquals("http://localhost:8080", s.publicUrl().origin());
+        assertEquals(DiskReserve.ofMebibytes(512), s.diskReserve());
     }
 
     @Test
@@ -72,6 +74,7 @@ class SettingsTest {
         config.put("postage.dns.resolver", "127.0.0.1:5353");
         config.put("postage.keep-message-id", "true");
         config.put("postage.rate.per-recipient-per-minute", "0");
+        config.put("postage.disk.reserve-mb", "64");
 
         Settings s = read();
 
@@ -83,6 +86,7 @@ class SettingsTest {
         assertEquals(Optional.of("127.0.0.1:5353"), s.dnsResolver());
         assertTrue(s.messageIds().keepClientMessageId());
         assertEquals(new RateLimits(0, 100), s.defaultRateLimits());
+        assertEquals(new DiskReserve(64L * 1024 * 1024), s.diskReserve());
     }
 
     @ParameterizedTest
@@ -125,6 +129,7 @@ class SettingsTest {
                 "postage.hostname | mail example | POSTAGE_HOSTNAME | a host name such as mail.example.com",
                 "postage.admin.login-failures-per-minute | 0 | POSTAGE_ADMIN_LOGIN_FAILURES_PER_MINUTE "
                         + "| a whole number from 1 to 1000000",
+                "postage.disk.reserve-mb | 63 | POSTAGE_DISK_RESERVE_MB | a whole number from 64 to 1048576",
             })
     void aBadValueIsNamedWithItsVariableItsValueAndWhatIsAllowed(
             String property, String value, String variable, String allowed) {
