@@ -60,6 +60,8 @@ class SubmissionServiceTest {
         service.rateLimiter = limiter;
         service.senderRule = submitters.senderRule();
         service.hostName = new HostName("postage.test");
+        service.transactions = new OpenMailTransactions();
+        service.transactions.clock = service.clock;
         credential = submitters.credential(7, "smtp-a", "secret");
         submitters.verifiedSender(7, "orders@shop.example");
         submitters.authenticatedDomain(7, "shop.example");
@@ -355,9 +357,9 @@ class SubmissionServiceTest {
         Reply answer = SmtpReplies.RECIPIENT_OK;
 
         @Override
-        public Reply admit(long accountId, String recipient) {
+        public Admission count(long accountId, String recipient) {
             asked.add(accountId + " " + recipient);
-            return answer;
+            return new Admission(answer, null);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.subethamail.smtp.AuthenticationHandler;
 import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.SSLSocketCreator;
+import org.subethamail.smtp.server.Session;
 
 /**
  * Builds one subethasmtp {@link SMTPServer} speaking Postage's SMTP. A stopped SMTPServer cannot be started
@@ -40,6 +41,7 @@ public final class SubmissionServerFactory {
             ListenerInvoker invoker,
             ExecutorService executor,
             AuthFailureThrottle throttle) {
+        ListenerInvoker failSafe = new FailSafeInvoker(invoker);
         SMTPServer server = SMTPServer.port(settings.port())
                 .bindAddress(resolve(settings.bindAddress()))
                 .hostName(settings.hostName())
@@ -52,15 +54,14 @@ public final class SubmissionServerFactory {
                 .requireTLS(true)
                 .requireAuth(true)
                 .authenticationHandlerFactory(MECHANISMS)
-                .messageHandlerFactory(context -> new MailTransaction())
+                .messageHandlerFactory(context -> new MailTransaction((Session) context, failSafe))
                 .insertReceivedHeaders(false)
                 .executorService(executor)
                 .serverSocketFactory(TranslatingServerSocket::new)
                 .startTlsSocketFactory(startTls(tls))
                 .serverThreadName("postage-smtp-accept-" + settings.bindAddress() + ":" + settings.port())
                 .build();
-        PostageCommands.install(
-                server.getCommandHandler(), new CommandContext(settings, new FailSafeInvoker(invoker), throttle));
+        PostageCommands.install(server.getCommandHandler(), new CommandContext(settings, failSafe, throttle));
         return server;
     }
 
