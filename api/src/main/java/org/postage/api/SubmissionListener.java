@@ -10,6 +10,11 @@ package org.postage.api;
  * received. The adapter enforces order, TLS, syntax, size, line length and recipient limits before calling,
  * so the application sees only well-formed input.
  *
+ * <p>A mail transaction begins with a {@code mailFrom} answered 2xx and ends in exactly one of two ways: the client
+ * is answered 2xx at the end of DATA (the message is accepted), or {@code transactionAbandoned} is called once,
+ * after the transaction's last other call. So whatever the application reserved for a transaction (rate-limit
+ * counts, say) it can keep once {@code data} has committed and give back on {@code transactionAbandoned}.
+ *
  * <p>Threading: each call runs on the SMTP session's own thread, one call at a time per session; different
  * sessions call concurrently. Lifetime: each call gets its own endpoint instance, released after the call.
  *
@@ -38,4 +43,15 @@ public interface SubmissionListener {
      * removed. Must store the message durably before returning a 2xx.
      */
     Reply data(SmtpSession session, Envelope envelope, byte[] content);
+
+    /**
+     * The mail transaction begun by the session's last accepted {@code mailFrom} ended without a message: RSET,
+     * EHLO or HELO, a DATA answered anything but 2xx (the listener's own refusal or 4xx, a {@code data} whose
+     * transaction did not commit, the adapter's size or line-length refusal), QUIT, or a connection that dropped
+     * or timed out before the end of DATA. Called before the client is answered where there is an answer, so that a
+     * client retrying at once finds what was given back; not called once DATA was answered 2xx. The adapter reports
+     * the event only; what it means is the application's. No transaction; a runtime exception is logged and
+     * otherwise ignored.
+     */
+    void transactionAbandoned(SmtpSession session);
 }

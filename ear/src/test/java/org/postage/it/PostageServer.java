@@ -82,6 +82,37 @@ final class PostageServer implements AutoCloseable {
         return 8080 + portOffset;
     }
 
+    /** The server's java process, for jcmd. */
+    long pid() {
+        return javaPid;
+    }
+
+    /**
+     * Runs WildFly CLI commands against this server's management port (local authentication: the same user on the
+     * same machine) and answers their output; a command whose outcome is "failed" fails the call.
+     */
+    String cli(String... commands) {
+        Path wildfly = Path.of(System.getProperty("postage.wildfly.home"));
+        List<String> command = List.of(
+                wildfly.resolve("bin/jboss-cli.sh").toString(),
+                "--connect",
+                "--controller=remote+http://127.0.0.1:" + (9990 + portOffset),
+                "--commands=" + String.join(",", commands));
+        try {
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0 || output.contains("\"failed\"")) {
+                throw new IllegalStateException("jboss-cli " + String.join(",", commands) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Path log() {
         return base.resolve("standalone/log/server.log");
     }

@@ -222,9 +222,12 @@ class SubmissionRulesIT {
         }
         try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), limited)) {
             for (int i = 0; i < 2; i++) {
+                // Only accepted mail uses quota (a RSET gives the count back): two messages answered 250.
                 assertTrue(s.command("MAIL FROM:<shop@example.com>").startsWith("250"));
                 assertTrue(s.command("RCPT TO:<Popular@example.net>").startsWith("250"));
-                assertTrue(s.command("RSET").startsWith("250"));
+                assertTrue(s.command("DATA").startsWith("354"));
+                String queued = s.command(message("Content-Type: text/html", "Popular " + i, "<p>Hello</p>") + ".");
+                assertTrue(queued.startsWith("250 2.0.0"), queued);
             }
             assertTrue(s.command("MAIL FROM:<shop@example.com>").startsWith("250"));
             String third = s.command("RCPT TO:<popular@example.net>");
@@ -240,6 +243,60 @@ class SubmissionRulesIT {
             assertTrue(s.command("MAIL FROM:<shop@example.com>").startsWith("250"));
             String after = s.command("RCPT TO:<popular@example.net>");
             assertTrue(after.startsWith("250"), "a new minute, a new window: " + after);
+        }
+    }
+
+    /**
+     * Only accepted mail uses quota. The broker refuses a message (the submission queue's address full, its
+     * consumers paused: what a broker out of room does) and DATA is answered 451; the client retries on a new
+     * connection and is accepted, not refused 450 4.7.1. Two messages per hour allowed: the first fills the queue, the
+     * second fails, its retry is the account's second message to the reader, and a third is over the limit.
+     */
+    @Test
+    void aClientRetryingAfterA451AtDataIsNotRefused450() throws Exception {
+        long account = admin.accountSendingAs("Retrying", "shop@retry.example");
+        admin.setLimits(account, 0, 2);
+        AdminClient.Credential retrying = admin.issueCredential(account);
+        String reader = "retry-" + UUID.randomUUID() + "@example.net";
+        long secondOfHour = Instant.now().getEpochSecond() % 3600;
+        if (secondOfHour > 3480) { // all in one hour window
+            PostageServer.sleep((3601 - secondOfHour) * 1000);
+        }
+        String messaging = "/subsystem=messaging-activemq/server=default";
+        String submissions = messaging + "/runtime-queue=jms.queue.postage.submissions";
+        server.cli(
+                messaging + "/address-setting=jms.queue.postage.submissions:add(max-size-bytes=1,"
+                        + "address-full-policy=FAIL)",
+                submissions + ":pause");
+        String refused;
+        try {
+            assertTrue(send(retrying, reader, "first").startsWith("250 2.0.0"), "the first fills the queue");
+            refused = send(retrying, reader, "second");
+        } finally {
+            server.cli(submissions + ":resume", messaging + "/address-setting=jms.queue.postage.submissions:remove");
+        }
+        assertTrue(refused.startsWith("451 4.3.0"), refused);
+
+        String retried = send(retrying, reader, "second, again");
+        assertTrue(retried.startsWith("250 2.0.0"), "the 451 gave the count back: " + retried);
+        try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), retrying)) {
+            assertTrue(s.command("MAIL FROM:<shop@retry.example>").startsWith("250"));
+            String third = s.command("RCPT TO:<" + reader + ">");
+            assertTrue(third.startsWith("450 4.7.1"), "two accepted messages used the quota: " + third);
+        }
+    }
+
+    /** One message from shop@retry.example to the reader on a connection of its own: the reply to RCPT or DATA. */
+    private static String send(AdminClient.Credential credential, String reader, String subject) throws Exception {
+        try (RawSmtp s = RawSmtp.authenticated(server.smtpPort(), credential)) {
+            assertTrue(s.command("MAIL FROM:<shop@retry.example>").startsWith("250"));
+            String rcpt = s.command("RCPT TO:<" + reader + ">");
+            if (!rcpt.startsWith("250")) {
+                return rcpt;
+            }
+            assertTrue(s.command("DATA").startsWith("354"));
+            return s.command(
+                    message("From: Shop <shop@retry.example>", "Content-Type: text/html", subject, "<p>Hi</p>") + ".");
         }
     }
 

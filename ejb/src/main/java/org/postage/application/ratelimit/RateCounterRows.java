@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.postage.domain.account.Account;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.ratelimit.RecipientRateCounter;
@@ -90,6 +91,18 @@ public class RateCounterRows {
             return true;
         } catch (PersistenceException anotherSessionCreatedItFirst) {
             return false;
+        }
+    }
+
+    /** Takes each count back out of the windows it was counted in, never below zero. */
+    @Transactional
+    public void giveBack(List<RateCount> counts) {
+        for (RateCount count : counts) {
+            for (Period period : Period.values()) {
+                if (count.countedIn(period)) {
+                    decrement(count.accountId(), count.address(), period, count.at());
+                }
+            }
         }
     }
 

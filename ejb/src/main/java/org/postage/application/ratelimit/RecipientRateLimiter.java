@@ -6,11 +6,12 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import java.util.logging.Logger;
 import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 import org.postage.application.support.LookupCache;
+import org.postage.domain.mail.EnvelopeAddresses;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.ratelimit.RecipientRateCounter.Period;
 
@@ -49,13 +50,26 @@ public class RecipientRateLimiter {
         return defaultLimits;
     }
 
+    /**
+     * The limiter's answer to one recipient, and what it counted for it.
+     *
+     * @param counted what to give back should the message not be accepted after all; null when nothing was counted
+     *                (the recipient was refused, or the account has no limits)
+     */
+    public record Admission(Reply reply, RateCount counted) {}
+
     /** Counts the recipient if both windows have room; otherwise counts nothing and answers 450 4.7.1. */
     public Reply admit(long accountId, String recipient) {
+        return count(accountId, recipient).reply();
+    }
+
+    /** Like {@link #admit}, and says what was counted, for {@link #giveBack}. */
+    public Admission count(long accountId, String recipient) {
         RateLimits limits = limitsOf(accountId);
         if (limits.isUnlimited()) {
-            return SmtpReplies.RECIPIENT_OK;
+            return new Admission(SmtpReplies.RECIPIENT_OK, null);
         }
-        String address = recipient.toLowerCase(Locale.ROOT);
+        String address = EnvelopeAddresses.key(recipient);
         long now = clock.instant().getEpochSecond();
         RateCounterRows.Outcome outcome = rows.take(accountId, address, limits, now);
         Exception lastFailure = null;
@@ -78,11 +92,26 @@ public class RecipientRateLimiter {
             outcome = rows.take(accountId, address, limits, now);
         }
         return switch (outcome) {
-            case TAKEN -> SmtpReplies.RECIPIENT_OK;
-            case MINUTE_FULL -> limited(recipient, limits.perMinute(), "minute", Period.MINUTE.windowEnd(now) - now);
-            case HOUR_FULL -> limited(recipient, limits.perHour(), "hour", Period.HOUR.windowEnd(now) - now);
-            case NO_ROW -> noRow(accountId, address, lastFailure);
+            case TAKEN -> new Admission(SmtpReplies.RECIPIENT_OK, new RateCount(accountId, address, limits, now));
+            case MINUTE_FULL ->
+                refused(limited(recipient, limits.perMinute(), "minute", Period.MINUTE.windowEnd(now) - now));
+            case HOUR_FULL -> refused(limited(recipient, limits.perHour(), "hour", Period.HOUR.windowEnd(now) - now));
+            case NO_ROW -> refused(noRow(accountId, address, lastFailure));
         };
+    }
+
+    /**
+     * Gives back messages counted for mail that was not accepted after all (an abandoned SMTP transaction), each to
+     * the windows it was counted in; a window that has ended meanwhile no longer matters. One short transaction.
+     */
+    public void giveBack(List<RateCount> counts) {
+        if (!counts.isEmpty()) {
+            rows.giveBack(counts);
+        }
+    }
+
+    private static Admission refused(Reply reply) {
+        return new Admission(reply, null);
     }
 
     private RateLimits limitsOf(long accountId) {

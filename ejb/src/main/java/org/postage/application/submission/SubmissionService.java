@@ -20,6 +20,7 @@ import org.postage.application.processing.SenderRule;
 import org.postage.application.processing.SubmissionPolicy;
 import org.postage.application.ratelimit.RecipientRateLimiter;
 import org.postage.application.support.HostName;
+import org.postage.domain.mail.EnvelopeAddresses;
 import org.postage.domain.message.QueueId;
 import org.postage.domain.submission.Violation;
 
@@ -60,6 +61,9 @@ public class SubmissionService {
     @Inject
     DiskGuard disk;
 
+    @Inject
+    OpenMailTransactions transactions;
+
     public AuthResult authenticate(SmtpSession session, String username, String password) {
         return credentials
                 .authenticate(username, password)
@@ -73,6 +77,8 @@ public class SubmissionService {
     }
 
     public Reply admitSender(SmtpSession session, String reversePath) {
+        // MAIL starts a transaction: the adapter has reported the end of any earlier one that was not accepted.
+        transactions.begin(session.sessionId());
         SmtpPrincipal principal = SmtpPrincipal.parse(session.principal());
         if (principal == null) {
             return SmtpReplies.AUTH_REQUIRED;
@@ -99,8 +105,25 @@ public class SubmissionService {
         if (principal == null) {
             return SmtpReplies.RELAY_DENIED;
         }
-        // Counted at RCPT, the moment the client can still be told to come back later.
-        return rateLimiter.admit(principal.accountId(), recipient);
+        // A recipient given twice is one recipient: 250 again, as Postfix answers, but counted (and delivered) once.
+        if (transactions.has(session.sessionId(), recipient)) {
+            return SmtpReplies.RECIPIENT_OK;
+        }
+        // Counted at RCPT, the moment the client can still be told to come back later; given back if the transaction
+        // ends without a message.
+        RecipientRateLimiter.Admission admission = rateLimiter.count(principal.accountId(), recipient);
+        if (admission.reply().isPositive()) {
+            transactions.admitted(session.sessionId(), recipient, admission.counted());
+        }
+        return admission.reply();
+    }
+
+    /**
+     * The session's mail transaction ended without a message (RSET, a DATA not answered 250, QUIT or a dropped
+     * connection): what its recipients counted against the rate limits is given back.
+     */
+    public void abandon(SmtpSession session) {
+        rateLimiter.giveBack(transactions.abandon(session.sessionId()));
     }
 
     /** Stores the message in the submission queue within the caller's transaction. */
@@ -137,9 +160,12 @@ public class SubmissionService {
                         principal.accountId(),
                         principal.username(),
                         envelope.reversePath(),
-                        envelope.recipients(),
+                        // One copy per recipient however often it was given.
+                        EnvelopeAddresses.distinct(envelope.recipients()),
                         now),
                 stored);
+        // The counts stand, unless this does not commit: then the adapter reports the transaction abandoned.
+        transactions.handedOver(session.sessionId());
         return SmtpReplies.QUEUED.withText("Ok: queued as " + queueId);
     }
 

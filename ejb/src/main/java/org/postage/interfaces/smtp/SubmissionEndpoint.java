@@ -45,4 +45,10 @@ public class SubmissionEndpoint implements SubmissionListener {
     public Reply data(SmtpSession session, Envelope envelope, byte[] content) {
         return submissions.accept(session, envelope, content);
     }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void transactionAbandoned(SmtpSession session) {
+        submissions.abandon(session);
+    }
 }

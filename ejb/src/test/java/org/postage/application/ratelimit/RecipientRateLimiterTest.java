@@ -1,9 +1,12 @@
 package org.postage.application.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.transaction.RollbackException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +18,10 @@ import org.postage.api.SmtpReplies;
 import org.postage.domain.ratelimit.RateLimits;
 import org.postage.domain.ratelimit.RecipientRateCounter.Period;
 
-/** The limiter's handling of missing rows, against rows kept in memory instead of the database. */
+/**
+ * The limiter's handling of missing rows, and giving counts back, against rows kept in memory instead of the
+ * database.
+ */
 class RecipientRateLimiterTest {
 
     @Test
@@ -55,6 +61,66 @@ class RecipientRateLimiterTest {
         assertEquals(2, rows.limitReads);
         assertEquals(Map.of(Period.MINUTE, 1, Period.HOUR, 1), rows.counts, "counted under the new limits");
     }
+
+    // Giving back, against rows kept per window
+
+    @Test
+    void aCountGivenBackMakesRoomForTheNextMessageToThatRecipient() {
+        InMemoryRateCounterRows rows = new InMemoryRateCounterRows();
+        RecipientRateLimiter limiter = rows.limiter(CLOCK, new RateLimits(1, 10));
+
+        RecipientRateLimiter.Admission first = limiter.count(1, "Reader@Example.net");
+        assertEquals(SmtpReplies.RECIPIENT_OK, first.reply());
+        assertEquals(new RateCount(1, "reader@example.net", new RateLimits(1, 10), NOW), first.counted());
+        assertEquals(450, limiter.admit(1, "reader@example.net").code(), "the minute is full");
+
+        limiter.giveBack(List.of(first.counted()));
+
+        assertEquals(0, rows.count(1, "reader@example.net", Period.MINUTE, NOW));
+        assertEquals(0, rows.count(1, "reader@example.net", Period.HOUR, NOW));
+        assertEquals(SmtpReplies.RECIPIENT_OK, limiter.admit(1, "reader@example.net"));
+    }
+
+    @Test
+    void aCountIsGivenBackToTheWindowsItWasCountedInNotToTheOnesRunningNow() {
+        InMemoryRateCounterRows rows = new InMemoryRateCounterRows();
+        MovableClock clock = new MovableClock(Instant.ofEpochSecond(NOW));
+        RecipientRateLimiter limiter = rows.limiter(clock, new RateLimits(1, 10));
+        RateCount earlier = limiter.count(1, "reader@example.net").counted();
+        clock.advance(Duration.ofMinutes(1));
+        long later = NOW + 60;
+        assertEquals(SmtpReplies.RECIPIENT_OK, limiter.admit(1, "reader@example.net"), "a new minute");
+
+        limiter.giveBack(List.of(earlier));
+
+        assertEquals(0, rows.count(1, "reader@example.net", Period.MINUTE, NOW));
+        assertEquals(1, rows.count(1, "reader@example.net", Period.MINUTE, later), "the new minute keeps its count");
+        assertEquals(1, rows.count(1, "reader@example.net", Period.HOUR, later), "one of the hour's two given back");
+        assertEquals(450, limiter.admit(1, "reader@example.net").code(), "this minute is still full");
+    }
+
+    @Test
+    void onlyWhatWasCountedIsGivenBack() {
+        InMemoryRateCounterRows rows = new InMemoryRateCounterRows();
+        RecipientRateLimiter limiter = rows.limiter(CLOCK, new RateLimits(0, 10));
+        RateCount counted = limiter.count(1, "reader@example.net").counted();
+        rows.limits(2, new RateLimits(0, 0));
+        rows.limits(3, new RateLimits(0, 1));
+        limiter.count(3, "reader@example.net");
+
+        assertNull(limiter.count(2, "reader@example.net").counted(), "no limits, nothing counted");
+        assertNull(limiter.count(3, "reader@example.net").counted(), "refused, nothing counted");
+        assertFalse(counted.countedIn(Period.MINUTE));
+        limiter.giveBack(List.of(counted, counted));
+
+        assertEquals(0, rows.count(1, "reader@example.net", Period.HOUR, NOW), "never below zero");
+        assertEquals(1, rows.count(3, "reader@example.net", Period.HOUR, NOW));
+        limiter.giveBack(List.of());
+        assertEquals(1, rows.giveBacks(), "nothing to give back, no transaction");
+    }
+
+    private static final long NOW = Instant.parse("2026-11-26T10:00:05Z").getEpochSecond();
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
 
     private static RecipientRateLimiter limiter(Rows rows) {
         RecipientRateLimiter limiter = new RecipientRateLimiter();

@@ -65,6 +65,8 @@ class SubmissionServiceTest {
         service.disk.space = disk;
         service.disk.reserve = DiskReserve.ofMebibytes(64);
         service.disk.clock = service.clock; // fixed: one reading of the disk for the whole test
+        service.transactions = new OpenMailTransactions();
+        service.transactions.clock = service.clock;
         credential = submitters.credential(7, "smtp-a", "secret");
         submitters.verifiedSender(7, "orders@shop.example");
         submitters.authenticatedDomain(7, "shop.example");
@@ -396,9 +398,9 @@ class SubmissionServiceTest {
         Reply answer = SmtpReplies.RECIPIENT_OK;
 
         @Override
-        public Reply admit(long accountId, String recipient) {
+        public Admission count(long accountId, String recipient) {
             asked.add(accountId + " " + recipient);
-            return answer;
+            return new Admission(answer, null);
         }
     }
 }

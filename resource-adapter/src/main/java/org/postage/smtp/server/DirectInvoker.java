@@ -35,4 +35,9 @@ public final class DirectInvoker implements ListenerInvoker {
     public Reply data(SmtpSession session, Envelope envelope, byte[] content) {
         return listener.data(session, envelope, content);
     }
+
+    @Override
+    public void transactionAbandoned(SmtpSession session) {
+        listener.transactionAbandoned(session);
+    }
 }

@@ -44,6 +44,16 @@ final class FailSafeInvoker implements ListenerInvoker {
         return orLocalError(guard("data", session, () -> delegate.data(session, envelope, content)));
     }
 
+    @Override
+    public void transactionAbandoned(SmtpSession session) {
+        try {
+            delegate.transactionAbandoned(session);
+        } catch (RuntimeException e) {
+            // Nothing to answer: the client has its reply, or is gone.
+            log.warn("SMTP session {}: transactionAbandoned() failed: {}", session.sessionId(), Causes.describe(e));
+        }
+    }
+
     private static <T> T guard(String call, SmtpSession session, Supplier<T> body) {
         try {
             T result = body.get();

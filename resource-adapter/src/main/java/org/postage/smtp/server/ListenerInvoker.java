@@ -6,7 +6,7 @@ import org.postage.api.Reply;
 import org.postage.api.SmtpSession;
 
 /**
- * How the protocol layer reaches the application: the same four calls as
+ * How the protocol layer reaches the application: the same calls as
  * {@link org.postage.api.SubmissionListener}, so the resource adapter can route them through JCA message endpoints
  * while tests and tools call a plain listener.
  */
@@ -19,4 +19,6 @@ public interface ListenerInvoker {
     Reply rcptTo(SmtpSession session, String reversePath, String recipient);
 
     Reply data(SmtpSession session, Envelope envelope, byte[] content);
+
+    void transactionAbandoned(SmtpSession session);
 }

@@ -11,6 +11,7 @@ import org.postage.smtp.server.wire.TranslatingServerSocket;
 import org.subethamail.smtp.AuthenticationHandler;
 import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionIdFactory;
 import org.subethamail.smtp.server.TimeBasedSessionIdFactory;
 
@@ -49,6 +50,7 @@ public final class SubmissionServerFactory {
             ListenerInvoker invoker,
             ExecutorService executor,
             AuthFailureThrottle throttle) {
+        ListenerInvoker failSafe = new FailSafeInvoker(invoker);
         SMTPServer.Builder builder = SMTPServer.port(settings.port())
                 .bindAddress(resolve(settings.bindAddress()))
                 .hostName(settings.hostName())
@@ -61,7 +63,7 @@ public final class SubmissionServerFactory {
                 .requireTLS(true)
                 .requireAuth(true)
                 .authenticationHandlerFactory(MECHANISMS)
-                .messageHandlerFactory(context -> new MailTransaction())
+                .messageHandlerFactory(context -> new MailTransaction((Session) context, failSafe))
                 .insertReceivedHeaders(false)
                 .executorService(executor)
                 .sessionIdFactory(SESSION_IDS)
@@ -75,8 +77,7 @@ public final class SubmissionServerFactory {
             builder.serverSocketFactory(TranslatingServerSocket::new);
         }
         SMTPServer server = builder.build();
-        PostageCommands.install(
-                server.getCommandHandler(), new CommandContext(settings, new FailSafeInvoker(invoker), throttle));
+        PostageCommands.install(server.getCommandHandler(), new CommandContext(settings, failSafe, throttle));
         return server;
     }
 

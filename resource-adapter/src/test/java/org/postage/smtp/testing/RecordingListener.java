@@ -34,12 +34,15 @@ public final class RecordingListener implements SubmissionListener {
     public final List<MailCall> mailCalls = new CopyOnWriteArrayList<>();
     public final List<RcptCall> rcptCalls = new CopyOnWriteArrayList<>();
     public final BlockingQueue<DataCall> dataCalls = new LinkedBlockingQueue<>();
+    public final BlockingQueue<SmtpSession> abandonedCalls = new LinkedBlockingQueue<>();
 
     public volatile Reply mailReply = SmtpReplies.SENDER_OK;
     public volatile Reply rcptReply = SmtpReplies.RECIPIENT_OK;
     public volatile Reply dataReply = SmtpReplies.QUEUED.withText("Ok: queued as Q1");
     /** Runs inside data() before it answers, e.g. to block it. */
     public volatile Runnable duringData = () -> {};
+    /** Runs inside transactionAbandoned() before it returns. */
+    public volatile Runnable duringAbandoned = () -> {};
 
     @Override
     public AuthResult authenticate(SmtpSession session, String username, String password) {
@@ -68,6 +71,12 @@ public final class RecordingListener implements SubmissionListener {
         return dataReply;
     }
 
+    @Override
+    public void transactionAbandoned(SmtpSession session) {
+        duringAbandoned.run();
+        abandonedCalls.add(session);
+    }
+
     /** Waits for the next data() call. */
     public DataCall awaitData() throws InterruptedException {
         DataCall call = dataCalls.poll(5, TimeUnit.SECONDS);
@@ -75,5 +84,14 @@ public final class RecordingListener implements SubmissionListener {
             throw new AssertionError("data() was not called within 5 s");
         }
         return call;
+    }
+
+    /** Waits for the next transactionAbandoned() call. */
+    public SmtpSession awaitAbandoned() throws InterruptedException {
+        SmtpSession session = abandonedCalls.poll(5, TimeUnit.SECONDS);
+        if (session == null) {
+            throw new AssertionError("transactionAbandoned() was not called within 5 s");
+        }
+        return session;
     }
 }

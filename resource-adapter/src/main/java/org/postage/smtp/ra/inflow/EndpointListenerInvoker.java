@@ -36,6 +36,7 @@ public final class EndpointListenerInvoker implements ListenerInvoker {
     static final Method MAIL_FROM = listenerMethod("mailFrom", SmtpSession.class, String.class, long.class);
     static final Method RCPT_TO = listenerMethod("rcptTo", SmtpSession.class, String.class, String.class);
     static final Method DATA = listenerMethod("data", SmtpSession.class, Envelope.class, byte[].class);
+    static final Method TRANSACTION_ABANDONED = listenerMethod("transactionAbandoned", SmtpSession.class);
 
     private final MessageEndpointFactory factory;
     private final TransactionSynchronizationRegistry transactions;
@@ -97,6 +98,18 @@ public final class EndpointListenerInvoker implements ListenerInvoker {
         return reply;
     }
 
+    @Override
+    public void transactionAbandoned(SmtpSession session) {
+        deliver(
+                TRANSACTION_ABANDONED,
+                session,
+                listener -> {
+                    listener.transactionAbandoned(session);
+                    return Boolean.TRUE;
+                },
+                Boolean.FALSE);
+    }
+
     private <T> T deliver(Method method, SmtpSession session, Function<SubmissionListener, T> call, T failure) {
         MessageEndpoint endpoint;
         try {
@@ -130,9 +143,10 @@ public final class EndpointListenerInvoker implements ListenerInvoker {
 
     private static void logFailure(Method method, SmtpSession session, Exception e) {
         log.warn(
-                "SMTP session {}: {}() failed; answering 451: {}",
+                "SMTP session {}: {}() failed; {}: {}",
                 session.sessionId(),
                 method.getName(),
+                method.equals(TRANSACTION_ABANDONED) ? "the application was not told" : "answering 451",
                 Causes.describe(e));
     }
 

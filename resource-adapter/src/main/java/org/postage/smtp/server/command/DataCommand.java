@@ -2,7 +2,7 @@ package org.postage.smtp.server.command;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import org.postage.api.Envelope;
+import org.postage.api.Reply;
 import org.postage.api.SmtpReplies;
 import org.postage.smtp.server.Causes;
 import org.postage.smtp.server.DataReader;
@@ -12,8 +12,9 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * DATA: reads the message with the bulk {@link DataReader} and passes it on only if it is complete, within the size
- * limit and without over-long lines. The transaction ends here whatever the outcome. A client that disconnects
- * mid-message ends the session and nothing is passed on.
+ * limit and without over-long lines. The transaction ends here whatever the outcome; one not answered 2xx is
+ * reported to the listener as abandoned. A client that disconnects mid-message ends the session and nothing is
+ * passed on but that report.
  */
 final class DataCommand extends SmtpCommand {
 
@@ -53,14 +54,20 @@ final class DataCommand extends SmtpCommand {
             session.quit();
             return;
         }
-        Envelope envelope = transaction.envelope();
-        session.resetMailTransaction();
+        Reply outcome;
         if (reader.isTooBig()) {
-            reply(session, SmtpReplies.MESSAGE_TOO_BIG);
+            outcome = SmtpReplies.MESSAGE_TOO_BIG;
         } else if (reader.hasLineTooLong()) {
-            reply(session, SmtpReplies.LINE_TOO_LONG_IN_DATA);
+            outcome = SmtpReplies.LINE_TOO_LONG_IN_DATA;
         } else {
-            reply(session, context.invoker().data(Sessions.view(session), envelope, reader.content()));
+            outcome = context.invoker().data(Sessions.view(session), transaction.envelope(), reader.content());
         }
+        if (outcome.isPositive()) {
+            transaction.messageAccepted();
+        }
+        // Ended before the reply: one without a message is reported first, so a client retrying at once after a 4xx
+        // finds what the application gave back.
+        session.resetMailTransaction();
+        reply(session, outcome);
     }
 }

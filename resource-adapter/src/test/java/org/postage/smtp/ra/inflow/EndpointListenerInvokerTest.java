@@ -103,11 +103,37 @@ class EndpointListenerInvokerTest {
     }
 
     @Test
+    void anAbandonedTransactionIsReportedThroughAnEndpointOfItsOwn() {
+        invoker.transactionAbandoned(SESSION);
+
+        assertEquals(
+                List.of("create", "before:transactionAbandoned", "call:transactionAbandoned", "after", "release"),
+                container.events);
+        assertEquals(SESSION, bean.abandonedCalls.poll());
+    }
+
+    @Test
+    void aFailingReportOfAnAbandonedTransactionIsLoggedAndTheEndpointStillReleased() {
+        bean.duringAbandoned = () -> {
+            throw new IllegalStateException("database unavailable");
+        };
+
+        invoker.transactionAbandoned(SESSION);
+
+        assertEquals(
+                List.of("create", "before:transactionAbandoned", "call:transactionAbandoned", "after", "release"),
+                container.events);
+    }
+
+    @Test
     void theListenerMethodsAreTheOnesOfTheContract() throws Exception {
         assertEquals(
                 org.postage.api.SubmissionListener.class.getMethod(
                         "data", SmtpSession.class, Envelope.class, byte[].class),
                 EndpointListenerInvoker.DATA);
+        assertEquals(
+                org.postage.api.SubmissionListener.class.getMethod("transactionAbandoned", SmtpSession.class),
+                EndpointListenerInvoker.TRANSACTION_ABANDONED);
     }
 
     private static String status(Reply reply) {
