@@ -58,18 +58,7 @@ class SubmissionQuotaTest {
         service.hostName = new HostName("postage.test");
         service.transactions = new OpenMailTransactions();
         service.disk = new DiskGuard();
-        service.disk.space =
-                new DiskSpace() { // room enough: this test is about quota, not storage
-                    @Override
-                    public long usableBytes() {
-                        return Long.MAX_VALUE / 2;
-                    }
-
-                    @Override
-                    public String describe() {
-                        return "the test disk";
-                    }
-                };
+        service.disk.space = new TestDisk(); // room enough: this test is about quota, not storage
         service.disk.reserve = DiskReserve.ofMebibytes(64);
         service.disk.clock = clock;
         service.transactions.clock = clock;

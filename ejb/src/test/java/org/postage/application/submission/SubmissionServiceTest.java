@@ -49,7 +49,7 @@ class SubmissionServiceTest {
     private final InMemorySubmitters submitters = new InMemorySubmitters();
     private final Queue queue = new Queue();
     private final Limiter limiter = new Limiter();
-    private final Disk disk = new Disk();
+    private final TestDisk disk = new TestDisk();
     private final SubmissionService service = new SubmissionService();
     private final SmtpCredential credential;
 
@@ -372,22 +372,6 @@ class SubmissionServiceTest {
                 throw failure;
             }
             entries.add(new Queued(submission, rawMessage.clone()));
-        }
-    }
-
-    /** The disk with plenty of room unless a test says otherwise. */
-    private static final class Disk implements DiskSpace {
-
-        long usable = Long.MAX_VALUE / 2;
-
-        @Override
-        public long usableBytes() {
-            return usable;
-        }
-
-        @Override
-        public String describe() {
-            return "the test disk";
         }
     }
 
